@@ -1,0 +1,65 @@
+/**
+ * The one error type of the app. Anything thrown as an AppError reaches the client as
+ * `{ error: { code, message, fields? } }` with its status; anything else becomes a
+ * generic 500 whose details stay in the log.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'range_not_satisfiable'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal'
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly fields?: Record<string, string[]>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  static badRequest(message: string, fields?: Record<string, string[]>) {
+    return new AppError('bad_request', message, 400, fields)
+  }
+  static validation(message: string, fields?: Record<string, string[]>) {
+    return new AppError('validation_failed', message, 422, fields)
+  }
+  static unauthenticated(message = 'Sign in required') {
+    return new AppError('unauthenticated', message, 401)
+  }
+  static forbidden(message = 'You do not have permission to do that') {
+    return new AppError('forbidden', message, 403)
+  }
+  static notFound(what = 'Resource') {
+    return new AppError('not_found', `${what} not found`, 404)
+  }
+  static conflict(message: string) {
+    return new AppError('conflict', message, 409)
+  }
+  static tooLarge(message: string) {
+    return new AppError('payload_too_large', message, 413)
+  }
+  static unsupportedMedia(message: string) {
+    return new AppError('unsupported_media_type', message, 415)
+  }
+  static rateLimited(retryAfterSeconds: number) {
+    return new AppError('rate_limited', 'Too many requests, try again later', 429, undefined, {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    })
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError
+}
