@@ -14,7 +14,8 @@ const bool = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Signs sessions and tokens. Required by anything that authenticates (see authSecret()). */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   APP_URL: z.string().url().default('http://localhost:3000'),
   DATA_DIR: z.string().default('./data'),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
@@ -50,4 +51,11 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (source === process.env) cached = parsed.data
   return parsed.data
+}
+
+/** AUTH_SECRET, or a clear startup error: the app never falls back to a built-in secret. */
+export function authSecret(): string {
+  const secret = getEnv().AUTH_SECRET
+  if (!secret) throw new Error('Invalid environment:\n  AUTH_SECRET: required (32+ random characters, e.g. `openssl rand -base64 32`)')
+  return secret
 }

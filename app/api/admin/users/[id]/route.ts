@@ -1,0 +1,11 @@
+import { z } from 'zod'
+import { updateUser } from '@/lib/admin/manage-users'
+import { handler } from '@/lib/http/handler'
+import { AdminUpdateUserSchema } from '@/lib/validation/auth'
+
+const Params = z.object({ id: z.string().min(1).max(64) })
+
+export const PATCH = handler(
+  { roles: ['ADMIN'], params: Params, body: AdminUpdateUserSchema },
+  async ({ user, params, body }) => ({ user: await updateUser(user.id, params.id, body) }),
+)

@@ -1,0 +1,9 @@
+import { z } from 'zod'
+import { listUsers } from '@/lib/admin/manage-users'
+import { handler } from '@/lib/http/handler'
+import { RoleSchema } from '@/lib/validation/auth'
+import { PaginationSchema } from '@/lib/validation/pagination'
+
+const Query = PaginationSchema.extend({ q: z.string().trim().max(100).optional(), role: RoleSchema.optional() })
+
+export const GET = handler({ roles: ['ADMIN'], query: Query }, async ({ query }) => listUsers(query))

@@ -1,0 +1,37 @@
+import NextAuth from 'next-auth'
+import type { NextRequest } from 'next/server'
+import { getAuthOptions } from '@/lib/auth/next-auth-options'
+import { getEnv } from '@/lib/env'
+import { AppError } from '@/lib/errors'
+import { errorResponse } from '@/lib/http/error-response'
+import { clientIp, consumeRateLimit } from '@/lib/http/rate-limit'
+
+type Ctx = { params: Promise<{ nextauth: string[] }> }
+
+function nextAuth(req: NextRequest, ctx: Ctx) {
+  return NextAuth(getAuthOptions())(req, ctx)
+}
+
+export const GET = nextAuth
+
+/** Browser sign-in goes through next-auth; it is rate limited here per IP + email, like
+ * POST /api/auth/token. The body keeps a `url` because next-auth's client reads one. */
+export async function POST(req: NextRequest, ctx: Ctx) {
+  const { nextauth } = await ctx.params
+  if (nextauth.join('/') === 'callback/credentials') {
+    const form = await req.clone().formData().catch(() => null)
+    const email = String(form?.get('email') ?? '').trim().toLowerCase().slice(0, 254)
+    try {
+      const env = getEnv()
+      consumeRateLimit(`login:${clientIp(req.headers)}:${email}`, env.RATE_LIMIT_AUTH_PER_MINUTE, 60_000)
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e
+      const res = errorResponse(e, crypto.randomUUID())
+      const body = await res.json()
+      return Response.json({ ...body, url: `${getEnv().APP_URL}/sign-in?error=RateLimited` }, {
+        status: 429, headers: res.headers,
+      })
+    }
+  }
+  return nextAuth(req, ctx)
+}

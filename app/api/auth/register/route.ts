@@ -1,0 +1,13 @@
+import { authAttemptsPerMinute } from '@/lib/http/rate-limit'
+import { handler, json } from '@/lib/http/handler'
+import { registerUser } from '@/lib/users/register-user'
+import { RegisterSchema } from '@/lib/validation/auth'
+
+export const POST = handler(
+  {
+    auth: 'none',
+    body: RegisterSchema,
+    rateLimit: { name: 'register', limit: authAttemptsPerMinute, windowMs: 60_000, key: ({ ip, body }) => `${ip}:${body.email}` },
+  },
+  async ({ body }) => json({ user: await registerUser(body) }, 201),
+)

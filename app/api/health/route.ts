@@ -1,0 +1,9 @@
+import { checkHealth } from '@/lib/check-health'
+import { handler, json } from '@/lib/http/handler'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = handler({ auth: 'none' }, async () => {
+  const h = await checkHealth()
+  return json({ status: h.ok ? 'ok' : 'degraded', db: h.db, version: h.version }, h.ok ? 200 : 503)
+})

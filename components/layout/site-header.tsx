@@ -1,0 +1,34 @@
+import Link from 'next/link'
+import { getPageUser } from '@/lib/auth/get-page-user'
+import { SignOutButton } from '@/components/auth/sign-out-button'
+
+export async function SiteHeader() {
+  const user = await getPageUser()
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+        <Link href={user ? '/home' : '/'} className="text-lg font-bold text-brand-700">
+          Bachata Buddy
+        </Link>
+        <ul className="flex items-center gap-4 text-sm">
+          {user ? (
+            <>
+              <li><Link href="/home" className="hover:underline">Home</Link></li>
+              {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
+              <li><SignOutButton /></li>
+            </>
+          ) : (
+            <>
+              <li><Link href="/sign-in" className="hover:underline">Sign in</Link></li>
+              <li>
+                <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                  Sign up
+                </Link>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+    </header>
+  )
+}

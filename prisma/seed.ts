@@ -1,0 +1,42 @@
+/**
+ * Seeds the demo accounts (idempotent: re-running updates nothing it already made).
+ * Passwords come from DEMO_PASSWORD, or a default that the demo prints; never run this
+ * against a production database.
+ */
+import { getDb, disconnectDb, type Role } from '@/lib/db'
+import { hashPassword } from '@/lib/auth/password'
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'bachata-demo-2026'
+export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role }> = [
+  { email: 'dancer@demo.bachata.buddy', name: 'Demo Dancer', role: 'USER' },
+  { email: 'instructor@demo.bachata.buddy', name: 'Demo Instructor', role: 'INSTRUCTOR' },
+  { email: 'admin@demo.bachata.buddy', name: 'Demo Admin', role: 'ADMIN' },
+]
+
+async function main() {
+  const db = getDb()
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await db.user.upsert({
+      where: { email: account.email },
+      update: {},
+      create: { ...account, passwordHash },
+    })
+    if (account.role === 'INSTRUCTOR') {
+      await db.instructorProfile.upsert({
+        where: { userId: user.id },
+        update: {},
+        create: { userId: user.id, bio: 'Teaches sensual and traditional bachata.', school: 'Demo Dance Studio' },
+      })
+    }
+  }
+  console.log(JSON.stringify({ seeded: DEMO_ACCOUNTS.map((a) => a.email), password: DEMO_PASSWORD }))
+}
+
+main()
+  .then(() => disconnectDb())
+  .catch(async (e) => {
+    console.error(e)
+    await disconnectDb()
+    process.exit(1)
+  })

@@ -1,0 +1,95 @@
+/**
+ * `npm test`: everything, on real parts.
+ *  1. unit tests (pure code, ffmpeg)                      vitest tests/unit
+ *  2. a fresh database (DATABASE_URL's server, or embedded PostgreSQL), migrated + seeded
+ *  3. the production build, started on a free port
+ *  4. integration tests over real HTTP                    vitest tests/integration
+ *  5. end-to-end tests in Debian chromium                 playwright e2e/
+ * Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
+ * Args: --unit-only, --skip-e2e.
+ */
+import { readFile, mkdir } from 'node:fs/promises'
+import { execa } from 'execa'
+import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
+import { provideDatabase, type ProvidedDatabase } from './lib/database'
+import { migrateDatabase, seedDatabase } from './lib/prepare-database'
+
+const args = new Set(process.argv.slice(2))
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const log = (s: string) => console.log(`\n[test] ${s}`)
+
+async function vitest(dir: string, env: Record<string, string> = {}): Promise<boolean> {
+  const out = `test-results/vitest-${dir.replace(/\W+/g, '-')}.json`
+  const r = await execa('npx', ['vitest', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    env, stdio: 'inherit', reject: false,
+  })
+  try {
+    const j = JSON.parse(await readFile(out, 'utf8'))
+    totals.passed += j.numPassedTests
+    totals.failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0)
+    totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
+  } catch {
+    totals.failed += 1 // the runner itself failed before reporting
+  }
+  return r.exitCode === 0
+}
+
+async function playwright(env: Record<string, string>): Promise<boolean> {
+  const out = 'test-results/playwright.json'
+  const r = await execa('npx', ['playwright', 'test'], {
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out }, stdio: 'inherit', reject: false,
+  })
+  try {
+    const s = JSON.parse(await readFile(out, 'utf8')).stats
+    totals.passed += s.expected + s.flaky
+    totals.failed += s.unexpected
+    totals.skipped += s.skipped
+  } catch {
+    totals.failed += 1
+  }
+  return r.exitCode === 0
+}
+
+async function main(): Promise<number> {
+  await mkdir('test-results', { recursive: true })
+  let ok = true
+  log('unit tests')
+  ok = (await vitest('tests/unit')) && ok
+  if (args.has('--unit-only')) return ok ? 0 : 1
+
+  let db: ProvidedDatabase | undefined
+  let app: RunningApp | undefined
+  try {
+    log('database: fresh, migrated, seeded')
+    db = await provideDatabase({ fresh: true })
+    await migrateDatabase(db.url)
+    await seedDatabase(db.url)
+    log('building the app')
+    await buildApp({ force: true })
+    const authSecret = 'test-secret-' + 'x'.repeat(32)
+    const port = await freePort()
+    app = await startApp({ port, env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: 'warn' } })
+    const env = { BASE_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret }
+    log(`integration tests against ${app.url}`)
+    ok = (await vitest('tests/integration', env)) && ok
+    if (!args.has('--skip-e2e')) {
+      log('end-to-end tests (chromium)')
+      ok = (await playwright(env)) && ok
+    }
+  } finally {
+    await app?.stop().catch(() => {})
+    await db?.release().catch(() => {})
+  }
+  return ok ? 0 : 1
+}
+
+main()
+  .catch((e) => {
+    console.error('[test] run failed:', e)
+    totals.failed += 1
+    return 1
+  })
+  .then((code) => {
+    console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`)
+    process.exit(totals.failed > 0 ? 1 : code)
+  })
