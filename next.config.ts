@@ -1,8 +1,9 @@
 import type { NextConfig } from 'next'
 
 const config: NextConfig = {
-  // Self-contained server bundle for the Docker image.
-  output: 'standalone',
+  // Self-contained server bundle for the Docker image (its build sets NEXT_OUTPUT=standalone);
+  // local runs use `next start`, which does not serve a standalone build.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   // Type errors are caught by `npm run typecheck` (part of `npm run build` and CI), once,
   // instead of a second full check inside every `next build` the test runner does.

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
 // Debian's chromium (Playwright's own browser download cannot reach its servers here).
-// BASE_URL comes from scripts/run-tests.ts, which starts the built app on a fresh database.
+// TEST_APP_URL comes from scripts/run-tests.ts, which starts the built app on a fresh database.
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list'], ['json']],
   outputDir: 'test-results/playwright',
   use: {
-    baseURL: process.env.BASE_URL ?? 'http://localhost:3000',
+    baseURL: process.env.TEST_APP_URL ?? 'http://localhost:3000',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
 
-// Unit tests run anywhere; integration tests need BASE_URL/DATABASE_URL, which
+// Unit tests run anywhere; integration tests need TEST_APP_URL/DATABASE_URL, which
 // scripts/run-tests.ts provides after it has started Postgres and the built app.
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },

@@ -11,7 +11,7 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true')
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
   /** Signs sessions and tokens. Required by anything that authenticates (see authSecret()). */

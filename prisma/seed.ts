@@ -3,15 +3,9 @@
  * Passwords come from DEMO_PASSWORD, or a default that the demo prints; never run this
  * against a production database.
  */
-import { getDb, disconnectDb, type Role } from '@/lib/db'
+import { getDb, disconnectDb } from '@/lib/db'
 import { hashPassword } from '@/lib/auth/password'
-
-export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'bachata-demo-2026'
-export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role }> = [
-  { email: 'dancer@demo.bachata.buddy', name: 'Demo Dancer', role: 'USER' },
-  { email: 'instructor@demo.bachata.buddy', name: 'Demo Instructor', role: 'INSTRUCTOR' },
-  { email: 'admin@demo.bachata.buddy', name: 'Demo Admin', role: 'ADMIN' },
-]
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
 
 async function main() {
   const db = getDb()

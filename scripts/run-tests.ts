@@ -6,7 +6,7 @@
  *  4. integration tests over real HTTP                    vitest tests/integration
  *  5. end-to-end tests in Debian chromium                 playwright e2e/
  * Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
- * Args: --unit-only, --skip-e2e.
+ * Args: --unit-only, --skip-unit, --skip-e2e (for local iteration; CI runs everything).
  */
 import { readFile, mkdir } from 'node:fs/promises'
 import { execa } from 'execa'
@@ -53,8 +53,10 @@ async function playwright(env: Record<string, string>): Promise<boolean> {
 async function main(): Promise<number> {
   await mkdir('test-results', { recursive: true })
   let ok = true
-  log('unit tests')
-  ok = (await vitest('tests/unit')) && ok
+  if (!args.has('--skip-unit')) {
+    log('unit tests')
+    ok = (await vitest('tests/unit')) && ok
+  }
   if (args.has('--unit-only')) return ok ? 0 : 1
 
   let db: ProvidedDatabase | undefined
@@ -69,7 +71,7 @@ async function main(): Promise<number> {
     const authSecret = 'test-secret-' + 'x'.repeat(32)
     const port = await freePort()
     app = await startApp({ port, env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: 'warn' } })
-    const env = { BASE_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret }
+    const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret }
     log(`integration tests against ${app.url}`)
     ok = (await vitest('tests/integration', env)) && ok
     if (!args.has('--skip-e2e')) {

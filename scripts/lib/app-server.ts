@@ -5,6 +5,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { execa, type ResultPromise } from 'execa'
 
+const NEXT_BIN = 'node_modules/next/dist/bin/next'
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'prisma']
 const SOURCE_FILES = ['next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']
 
@@ -29,7 +30,7 @@ export async function buildApp(opts: { force?: boolean; log?: (s: string) => voi
     return
   }
   opts.log?.('building the app (next build)…')
-  await execa('npx', ['next', 'build'], { env: { NEXT_TELEMETRY_DISABLED: '1' }, stdio: opts.log ? 'inherit' : 'pipe' })
+  await execa(process.execPath, [NEXT_BIN, 'build'], { env: { NEXT_TELEMETRY_DISABLED: '1' }, stdio: opts.log ? 'inherit' : 'pipe' })
 }
 
 export async function freePort(): Promise<number> {
@@ -59,10 +60,15 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function startApp(opts: { port: number; host?: string; env: Record<string, string>; inheritOutput?: boolean }): Promise<RunningApp> {
+export async function startApp(opts: {
+  port: number; host?: string; env: Record<string, string>; inheritOutput?: boolean
+  /** Health statuses that count as "up" besides 200 (a test of the 503 path). */
+  acceptStatus?: number[]
+}): Promise<RunningApp> {
   const host = opts.host ?? '127.0.0.1'
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`
-  const child = execa('npx', ['next', 'start', '-H', host, '-p', String(opts.port)], {
+  // node + next's bin directly (not npx): a signal then reaches the server itself.
+  const child = execa(process.execPath, [NEXT_BIN, 'start', '-H', host, '-p', String(opts.port)], {
     env: { NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, NEXTAUTH_URL: url, ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     reject: false,
@@ -76,7 +82,7 @@ export async function startApp(opts: { port: number; host?: string; env: Record<
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`)
     try {
       const res = await fetch(`${url}/api/health`)
-      if (res.status === 200) break
+      if (res.status === 200 || opts.acceptStatus?.includes(res.status)) break
     } catch {
       // not listening yet
     }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { freePort, startApp } from '@/scripts/lib/app-server'
+import { api } from './http'
+
+describe('GET /api/health', () => {
+  it('reports ok with the database status and version', async () => {
+    const res = await api('GET', '/api/health')
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ status: 'ok', db: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('answers 503 when the database is unreachable', async () => {
+    const deadPort = await freePort() // nothing listens there
+    const app = await startApp({
+      port: await freePort(),
+      acceptStatus: [503],
+      env: { DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/none`, AUTH_SECRET: 'x'.repeat(40), LOG_LEVEL: 'silent' },
+    })
+    try {
+      const res = await fetch(`${app.url}/api/health`)
+      expect(res.status).toBe(503)
+      expect(await res.json()).toMatchObject({ status: 'degraded', db: 'unreachable' })
+    } finally {
+      await app.stop()
+    }
+  })
+})

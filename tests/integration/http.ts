@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/demo-accounts'
+
+/** Small HTTP client for integration tests against the running app (TEST_APP_URL). */
+export const BASE_URL = process.env.TEST_APP_URL ?? ''
+if (!BASE_URL) throw new Error('TEST_APP_URL is not set: run integration tests through `npm test`')
+
+export interface ApiResponse<T = any> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+export async function api<T = any>(
+  method: string,
+  path: string,
+  opts: { json?: unknown; raw?: BodyInit; token?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (opts.json !== undefined) headers['content-type'] ??= 'application/json'
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.json !== undefined ? JSON.stringify(opts.json) : undefined),
+    redirect: 'manual',
+  })
+  const text = await res.text()
+  let body: any = text
+  try {
+    body = text ? JSON.parse(text) : null
+  } catch {
+    // leave as text: the assertion will say what came back
+  }
+  return { status: res.status, headers: res.headers, body }
+}
+
+export function uniqueEmail(tag = 'user'): string {
+  return `${tag}-${randomUUID().slice(0, 12)}@test.bachata.buddy`
+}
+
+export const PASSWORD = 'correct-horse-battery'
+
+export async function registerAndSignIn(tag = 'user') {
+  const email = uniqueEmail(tag)
+  const reg = await api('POST', '/api/auth/register', { json: { email, password: PASSWORD, name: `Test ${tag}` } })
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`)
+  const tok = await api('POST', '/api/auth/token', { json: { email, password: PASSWORD } })
+  if (tok.status !== 200) throw new Error(`token failed: ${tok.status} ${JSON.stringify(tok.body)}`)
+  return { email, userId: reg.body.user.id as string, accessToken: tok.body.accessToken as string, refreshToken: tok.body.refreshToken as string }
+}
+
+export async function signInDemo(role: 'USER' | 'INSTRUCTOR' | 'ADMIN') {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!
+  const tok = await api('POST', '/api/auth/token', { json: { email: account.email, password: DEMO_PASSWORD } })
+  if (tok.status !== 200) throw new Error(`demo sign-in failed: ${tok.status} ${JSON.stringify(tok.body)}`)
+  return { accessToken: tok.body.accessToken as string, userId: tok.body.user.id as string }
+}
+
+/** Every error response has the one shape. */
+export function expectErrorShape(res: ApiResponse, status: number, code?: string) {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`)
+  if (typeof res.body?.error?.message !== 'string' || typeof res.body?.error?.code !== 'string') {
+    throw new Error(`not a JSON error body: ${JSON.stringify(res.body)}`)
+  }
+  if (code && res.body.error.code !== code) throw new Error(`expected code ${code}, got ${res.body.error.code}`)
+}
