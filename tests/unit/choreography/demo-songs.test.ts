@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ChoreographyParamsSchema } from '@/lib/validation/choreography-params'
+import type { SongAnalysis } from '@/lib/audio/analysis-schema'
+import { buildBlueprint } from '@/lib/choreography/build-blueprint'
+import { isPoseMove } from '@/lib/choreography/library-move'
+import { scoreBlueprint } from '@/lib/choreography/score-blueprint'
+import { demoLibrary } from '@/lib/choreography/testing/demo-library'
+import { demoSongAnalyses } from '@/lib/choreography/testing/demo-song-analyses'
+import { blueprintViolations, movesOnBreaks } from './invariants'
+
+// Real analyses (cached in .data/) of four of lib/audio's demo songs: rubato intro, fast
+// Dominican, drifting sensual, slow. The first run synthesises and analyses them (~10 s).
+const NAMES = ['romantica-rubato-112', 'dominicana-148', 'sensual-drift-120', 'lenta-105']
+const REQUESTS = [
+  ChoreographyParamsSchema.parse({ difficulty: 'beginner', moods: ['romantic'], durationSeconds: 60, excludeFamilies: ['dip'] }),
+  ChoreographyParamsSchema.parse({ difficulty: 'intermediate', style: 'sensual' }),
+  ChoreographyParamsSchema.parse({ difficulty: 'advanced', energy: 'high', style: 'traditional', durationSeconds: 45 }),
+  ChoreographyParamsSchema.parse({ style: 'moderna', excludeFamilies: ['hammerlock', 'shadow'] }),
+]
+
+describe('blueprints on real analyses of the demo songs', () => {
+  let songs: { name: string; analysis: SongAnalysis }[] = []
+  beforeAll(() => { songs = demoSongAnalyses(NAMES) }, 120_000)
+
+  it('meet every acceptance line with the demo library', () => {
+    const library = demoLibrary()
+    expect(songs).toHaveLength(NAMES.length)
+    let seed = 0
+    for (const { name, analysis } of songs) {
+      for (const params of REQUESTS) {
+        const bp = buildBlueprint({ analysis, params, library, seed: seed++, song: { id: name, storageKey: `songs/${name}.mp3` } })
+        expect(blueprintViolations(bp, analysis, params, library), `${name} ${JSON.stringify(params.difficulty)}`).toEqual([])
+        const score = scoreBlueprint(bp, analysis)
+        expect(score.grid.maxErrorMs).toBe(0)
+        expect(score.transitions.share).toBe(1)
+        expect(score.duration.withinOnePhrase).toBe(true)
+        for (const m of movesOnBreaks(bp, analysis)) {
+          const marked = m !== undefined && isPoseMove({ family: m.family, name: m.name, tags: [] })
+          expect(marked || bp.warnings.some((w) => /pose|danced through/.test(w)), `${name} break`).toBe(true)
+        }
+      }
+    }
+  })
+})

@@ -1,0 +1,88 @@
+import type { SongAnalysis } from '@/lib/audio/analysis-schema'
+import { DIFFICULTY_RANK, sameState } from '@/lib/moves/vocabulary'
+import type { ChoreographyParams } from '@/lib/validation/choreography-params'
+import { BlueprintSchema, type Blueprint } from '@/lib/choreography/blueprint-schema'
+import { buildSlots } from '@/lib/choreography/build-slots'
+import type { LibraryMove } from '@/lib/choreography/library-move'
+
+/**
+ * Every hard promise of buildBlueprint, checked from the outside against the analysis and
+ * the library. Returns the violations (empty = all good) so a failure names what broke.
+ */
+export function blueprintViolations(
+  bp: Blueprint,
+  analysis: SongAnalysis,
+  params: ChoreographyParams,
+  library: LibraryMove[],
+  opts: { tempoShare?: number } = {},
+): string[] {
+  const out: string[] = []
+  const parsed = BlueprintSchema.safeParse(bp)
+  if (!parsed.success) out.push(`schema: ${parsed.error.message.slice(0, 300)}`)
+  const { slots } = buildSlots(analysis)
+  const countOne = analysis.countOne
+  const frame = 1 / 30
+  const lib = new Map(library.map((m) => [m.id, m]))
+  if (bp.start !== countOne[0]) out.push(`start ${bp.start} is not the first count-one ${countOne[0]}`)
+  let within = 0
+  bp.moves.forEach((m, i) => {
+    const tag = `move ${i} (${m.moveId})`
+    const k = countOne.indexOf(m.songStart)
+    if (k < 0) {
+      const err = Math.min(...countOne.map((c) => Math.abs(c - m.songStart)))
+      out.push(`${tag} starts ${(err * 1000).toFixed(1)} ms off a count-one`)
+      if (err > frame) out.push(`${tag} is more than one frame off the grid`)
+      return
+    }
+    if (m.firstCountIndex !== 8 * k) out.push(`${tag} firstCountIndex ${m.firstCountIndex} != ${8 * k}`)
+    if (m.counts % 8 !== 0) out.push(`${tag} has ${m.counts} counts`)
+    const n = m.counts / 8
+    for (let s = 0; s < n; s++) {
+      if (!slots[k + s] || m.beatTimes[8 * s] !== slots[k + s].start) out.push(`${tag} count ${8 * s + 1} is not on count-one ${k + s}`)
+    }
+    const endSlot = slots[k + n - 1]
+    if (!endSlot || Math.abs(m.songEnd - endSlot.end) > 1e-9) out.push(`${tag} does not end on a whole 8-count`)
+    if (i > 0 && m.songStart !== bp.moves[i - 1].songEnd) out.push(`${tag} leaves a gap or overlap`)
+    if (i > 0 && !sameState(bp.moves[i - 1].exit, m.entry)) out.push(`${tag} illegal transition from ${bp.moves[i - 1].moveId}`)
+    if (i > 0 && bp.moves[i - 1].moveId === m.moveId) out.push(`${tag} repeats immediately`)
+    if (params.excludeFamilies.includes(m.family)) out.push(`${tag} is an excluded ${m.family}`)
+    if (params.difficulty && DIFFICULTY_RANK[m.difficulty] > DIFFICULTY_RANK[params.difficulty]) out.push(`${tag} is above ${params.difficulty}`)
+    const src = lib.get(m.moveId)
+    if (!src) { out.push(`${tag} is not in the library`); return }
+    if (src.enabled === false) out.push(`${tag} is disabled`)
+    if (!sameState(src.entry, m.entry) || !sameState(src.exit, m.exit)) out.push(`${tag} entry/exit differ from the library`)
+    if (m.clipKey !== src.clipKey || m.counts !== src.counts) out.push(`${tag} clip/counts differ from the library`)
+    if (m.clipIn !== src.firstCountOffset || m.clipOut > src.durationSeconds + 1e-9) out.push(`${tag} clip in/out outside the clip`)
+    const songBpm = (m.counts * 60) / (m.songEnd - m.songStart)
+    if (Math.abs(m.playbackRate - songBpm / src.nativeBpm) > 1e-5) out.push(`${tag} playbackRate ${m.playbackRate} != ${songBpm / src.nativeBpm}`)
+    if (Math.abs(m.playbackRate - 1) <= 0.12 + 1e-9) within++
+  })
+  if (bp.moves.length && within / bp.moves.length < (opts.tempoShare ?? 0.95)) {
+    out.push(`only ${within}/${bp.moves.length} moves retimed within ±12 %`)
+  }
+  const covered = bp.end - bp.start
+  const phrase = Math.max(...analysis.phrases.map((p) => p.end - p.start))
+  const whole = slots[slots.length - 1].end - slots[0].start
+  if (params.durationSeconds === null) {
+    if (Math.abs(bp.end - slots[slots.length - 1].end) > 1e-9) out.push(`whole song asked, covered ${covered.toFixed(1)} of ${whole.toFixed(1)} s`)
+  } else if (params.durationSeconds <= whole && Math.abs(covered - params.durationSeconds) > phrase) {
+    out.push(`covered ${covered.toFixed(1)} s for ${params.durationSeconds} s asked (phrase ${phrase.toFixed(1)} s)`)
+  }
+  return out
+}
+
+/** The move that covers the most of each break. */
+export function movesOnBreaks(bp: Blueprint, analysis: SongAnalysis) {
+  return (analysis.breaks ?? [])
+    .filter((b) => b.start < bp.end && b.end > bp.start)
+    .map((b) => {
+      const slots = buildSlots(analysis).slots
+      let best = slots[0]
+      let overlap = -1
+      for (const s of slots) {
+        const o = Math.min(s.end, b.end) - Math.max(s.start, b.start)
+        if (o > overlap) { overlap = o; best = s }
+      }
+      return bp.moves.find((m) => m.songStart <= best.start + 1e-9 && m.songEnd >= best.end - 1e-9)
+    })
+}
