@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo-accounts'
+
+const admin = DEMO_ACCOUNTS.find((a) => a.role === 'ADMIN')!
+
+test('an admin promotes a dancer to instructor; a dancer cannot see the admin page', async ({ page, browser }) => {
+  // A dancer registers (through the API, from this browser context).
+  const email = `e2e-promote-${Date.now()}@test.bachata.buddy`
+  const reg = await page.request.post('/api/auth/register', { data: { email, password: 'dance-all-night-42', name: 'Promo' } })
+  expect(reg.status()).toBe(201)
+
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(admin.email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/home$/)
+  await page.getByRole('link', { name: 'Users' }).click()
+  await page.getByLabel('Search users').fill(email)
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page.getByText('1 user')).toBeVisible()
+
+  const role = page.getByLabel(`Role of ${email}`)
+  await expect(role).toHaveValue('USER')
+  await role.selectOption('INSTRUCTOR')
+  await page.reload()
+  await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('INSTRUCTOR')
+  // The admin's own row cannot be changed.
+  await page.getByLabel('Search users').fill(admin.email)
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page.getByLabel(`Role of ${admin.email}`)).toBeDisabled()
+
+  // The promoted user, signed in elsewhere, is an instructor and still has no admin page.
+  const other = await browser.newContext()
+  const p2 = await other.newPage()
+  await p2.goto('/sign-in')
+  await p2.getByLabel('Email').fill(email)
+  await p2.getByLabel('Password').fill('dance-all-night-42')
+  await p2.getByRole('button', { name: 'Sign in' }).click()
+  await expect(p2.getByText(`Signed in as ${email} · Instructor`)).toBeVisible()
+  const res = await p2.goto('/admin/users')
+  expect(res?.status()).toBe(404)
+  await other.close()
+})
