@@ -14,7 +14,7 @@ test('an admin promotes a dancer to instructor; a dancer cannot see the admin pa
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/home$/)
-  await page.getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click()
   await page.getByLabel('Search users').fill(email)
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByText('1 user')).toBeVisible()

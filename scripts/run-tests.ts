@@ -8,7 +8,8 @@
  * Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
  * Args: --unit-only, --skip-unit, --skip-e2e (for local iteration; CI runs everything).
  */
-import { readFile, mkdir } from 'node:fs/promises'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
 import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
 
   let db: ProvidedDatabase | undefined
   let app: RunningApp | undefined
+  let dataDir: string | undefined
   try {
     log('database: fresh, migrated, seeded')
     db = await provideDatabase({ fresh: true })
@@ -70,8 +72,9 @@ async function main(): Promise<number> {
     await buildApp({ force: true })
     const authSecret = 'test-secret-' + 'x'.repeat(32)
     const port = await freePort()
-    app = await startApp({ port, env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: 'warn' } })
-    const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret }
+    dataDir = path.resolve(`.data/test-storage/${path.basename(new URL(db.url).pathname)}`)
+    app = await startApp({ port, env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } })
+    const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir }
     log(`integration tests against ${app.url}`)
     ok = (await vitest('tests/integration', env)) && ok
     if (!args.has('--skip-e2e')) {
@@ -81,6 +84,7 @@ async function main(): Promise<number> {
   } finally {
     await app?.stop().catch(() => {})
     await db?.release().catch(() => {})
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
   }
   return ok ? 0 : 1
 }

@@ -83,9 +83,9 @@ describe('errors and environment', () => {
     if (!r.success) expect(Object.keys(zodFields(r.error)).sort()).toEqual(['a', 'b.c'])
   })
   it('fails fast naming the bad variable', () => {
-    expect(() => getEnv({ DATABASE_URL: 'mysql://x' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/)
-    expect(() => getEnv({ DATABASE_URL: 'postgresql://h/db', AUTH_SECRET: 'short' } as NodeJS.ProcessEnv)).toThrow(/AUTH_SECRET/)
-    const env = getEnv({ DATABASE_URL: 'postgresql://h/db' } as NodeJS.ProcessEnv)
+    expect(() => getEnv({ DATABASE_URL: 'mysql://x' } as unknown as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/)
+    expect(() => getEnv({ DATABASE_URL: 'postgresql://h/db', AUTH_SECRET: 'short' } as unknown as NodeJS.ProcessEnv)).toThrow(/AUTH_SECRET/)
+    const env = getEnv({ DATABASE_URL: 'postgresql://h/db' } as unknown as NodeJS.ProcessEnv)
     expect(env.ACCESS_TOKEN_TTL_SECONDS).toBe(900)
     expect(env.REFRESH_TOKEN_TTL_SECONDS).toBe(7 * 24 * 3600)
   })

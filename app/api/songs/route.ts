@@ -1,0 +1,22 @@
+import { handler, json } from '@/lib/http/handler'
+import { createSong } from '@/lib/songs/create-song'
+import { listSongs } from '@/lib/songs/list-songs'
+import { receiveMultipartFile } from '@/lib/uploads/receive-multipart-file'
+import { SongListQuerySchema } from '@/lib/validation/songs'
+
+const MAX_SONG_BYTES = 60 * 1024 * 1024
+
+export const GET = handler({ query: SongListQuerySchema }, async ({ user, query }) => listSongs(user, query))
+
+/** multipart/form-data: file, title, artist?, visibility? (PUBLIC: instructors and admins). */
+export const POST = handler(
+  { rateLimit: { name: 'song-upload', limit: 20, windowMs: 60_000 } },
+  async ({ req, user }) => {
+    const file = await receiveMultipartFile(req, { fileField: 'file', maxBytes: MAX_SONG_BYTES })
+    try {
+      return json(await createSong(user, file), 201)
+    } finally {
+      await file.cleanup()
+    }
+  },
+)
