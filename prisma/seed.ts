@@ -6,6 +6,8 @@
 import { getDb, disconnectDb } from '@/lib/db'
 import { hashPassword } from '@/lib/auth/password'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
+import { demoCatalog } from '@/lib/moves/demo-catalog'
+import { clipDurationSeconds } from '@/lib/moves/library-format'
 
 async function main() {
   const db = getDb()
@@ -23,6 +25,19 @@ async function main() {
         create: { userId: user.id, bio: 'Teaches sensual and traditional bachata.', school: 'Demo Dance Studio' },
       })
     }
+  }
+  // The demo move library's annotations. Clips live at clips/demo/<id>.mp4 in storage
+  // (`npm run gen:library` renders them); rows already present are left as curated.
+  for (const m of demoCatalog()) {
+    await db.move.upsert({
+      where: { id: m.id },
+      update: {},
+      create: {
+        ...m, entry: m.entry, exit: m.exit,
+        clipKey: `clips/demo/${m.id}.mp4`, posterKey: `posters/demo/${m.id}.jpg`,
+        durationSeconds: clipDurationSeconds(m),
+      },
+    })
   }
   console.log(JSON.stringify({ seeded: DEMO_ACCOUNTS.map((a) => a.email), password: DEMO_PASSWORD }))
 }

@@ -65,3 +65,11 @@ export function expectErrorShape(res: ApiResponse, status: number, code?: string
   }
   if (code && res.body.error.code !== code) throw new Error(`expected code ${code}, got ${res.body.error.code}`)
 }
+
+/** multipart song upload (file + fields). */
+export function uploadSong(token: string, file: Buffer, fields: Record<string, string> = {}, filename = 'song.mp3') {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  form.append('file', new Blob([new Uint8Array(file)]), filename)
+  return api('POST', '/api/songs', { token, raw: form })
+}

@@ -1,0 +1,8 @@
+import { regenerateChoreographyMove } from '@/lib/choreographies/manage-choreography'
+import { handler } from '@/lib/http/handler'
+import { MoveIndexParamsSchema } from '@/lib/validation/choreographies'
+
+export const POST = handler(
+  { params: MoveIndexParamsSchema, rateLimit: { name: 'regenerate', limit: 30, windowMs: 60_000 } },
+  async ({ user, params }) => ({ task: await regenerateChoreographyMove(user, params.id, params.index) }),
+)

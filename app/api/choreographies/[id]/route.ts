@@ -1,0 +1,7 @@
+import { deleteChoreography, getChoreography } from '@/lib/choreographies/manage-choreography'
+import { handler } from '@/lib/http/handler'
+import { IdParamsSchema } from '@/lib/validation/songs'
+
+export const GET = handler({ params: IdParamsSchema }, async ({ user, params }) => ({ task: await getChoreography(user, params.id) }))
+
+export const DELETE = handler({ params: IdParamsSchema }, async ({ user, params }) => deleteChoreography(user, params.id))

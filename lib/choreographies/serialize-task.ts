@@ -1,0 +1,21 @@
+import type { Blueprint as BlueprintRow, ChoreographyTask } from '@/lib/generated/prisma/client'
+
+export function serializeTask(task: ChoreographyTask & { blueprint?: BlueprintRow | null }, opts: { withBlueprint?: boolean } = {}) {
+  return {
+    id: task.id,
+    songId: task.songId,
+    request: task.requestText,
+    params: task.params,
+    seed: task.seed,
+    status: task.status,
+    stage: task.stage,
+    progress: task.progress,
+    error: task.error,
+    createdAt: task.createdAt,
+    updatedAt: task.updatedAt,
+    finishedAt: task.finishedAt,
+    // The video is served through /api/choreographies/:id/video once the render worker has made it.
+    videoUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video` : null,
+    ...(opts.withBlueprint ? { blueprint: task.blueprint?.data ?? null, blueprintVersion: task.blueprint?.version ?? null } : {}),
+  }
+}
