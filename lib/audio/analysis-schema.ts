@@ -43,6 +43,13 @@ export const SongAnalysisSchema = z.object({
   breaks: z.array(z.object({ start: seconds, end: seconds })).default([]),
   /** Overall confidence in the beat grid and count-one phase, 0–1. */
   confidence: unit,
+  /**
+   * What the confidence is made of (additive, optional): pulse clarity of the tempo and of
+   * the beats, certainty of the bar phase and of count 1, and the metered share of the song.
+   */
+  confidenceParts: z
+    .object({ tempo: unit, beats: unit, bars: unit, countOne: unit, coverage: unit })
+    .optional(),
   energyClass: EnergySchema,
   key: z.string().nullable().optional(),
 })

@@ -1,0 +1,157 @@
+/**
+ * npm run bench:analysis — accuracy and speed of music analysis on the synthetic bachata set.
+ * Writes bench/results/analysis.json and prints a table. Speed is CPU time of analyzePcm on
+ * one core (the machine is shared, so wall time is reported too but not trusted); peak RSS
+ * is measured in a fresh child process that decodes and analyses a 3-minute song.
+ */
+import { execa } from 'execa'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { analyzePcm } from '@/lib/audio/analyze-pcm'
+import { buildOnsetEnvelope } from '@/lib/audio/build-onset-envelope'
+import { computeSpectralFeatures } from '@/lib/audio/compute-spectral-features'
+import { decodeAudio } from '@/lib/audio/decode-audio'
+import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/lib/audio/demo/demo-song-spec'
+import type { DemoSongTruth } from '@/lib/audio/demo/generate-demo-song'
+import { writeDemoSongs } from '@/lib/audio/demo/write-demo-songs'
+import { estimateTempo } from '@/lib/audio/estimate-tempo'
+import { fMeasure, tempoError } from '@/lib/audio/evaluate-beats'
+import { trackBeats } from '@/lib/audio/track-beats'
+import { movingAverage } from '@/lib/audio/signal-utils'
+import { ONSET_BANDS } from '@/lib/audio/analysis-config'
+
+const OUT = 'bench/results/analysis.json'
+
+/** The held-out set: same recipes, new random performances and slightly different tempi. */
+const HOLDOUT: DemoSongSpec[] = DEMO_SONG_SPECS.map((s, i) => ({ ...s, name: `${s.name}-alt`, seed: s.seed + 1000, bpm: s.bpm + (i % 2 ? 3 : -3) }))
+
+/** A ~3-minute song for the speed and memory figures. */
+const THREE_MINUTES: DemoSongSpec = {
+  ...DEMO_SONG_SPECS[0], name: 'three-minutes-128', seed: 4242,
+  form: [
+    { label: 'intro', phrases: 2 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 }, { label: 'verse', phrases: 4 },
+    { label: 'chorus', phrases: 4, breakBars: 1 }, { label: 'mambo', phrases: 4 }, { label: 'verse', phrases: 4 },
+    { label: 'chorus', phrases: 4 }, { label: 'mambo', phrases: 8 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 },
+    { label: 'outro', phrases: 2 },
+  ],
+}
+
+interface SongRow {
+  name: string; set: 'demo' | 'holdout'; bpm: number; seconds: number
+  beatF: number; downbeatF: number; countOneF: number; countOneCorrect: boolean; tempoError: number
+  breaksFound: string; mambosFound: string; phraseLabelAccuracy: number; confidence: number; naiveBeatF: number
+  cpuMs: number; wallMs: number; xRealTime: number
+}
+
+/** What a textbook tracker does with the same tempo: broadband flux + dynamic programming. */
+function naiveBeats(pcm: Float32Array): number[] {
+  const f = computeSpectralFeatures(pcm)
+  const raw = new Float32Array(f.frameCount)
+  f.bandFlux.forEach((x, b) => { for (let i = 0; i < raw.length; i++) raw[i] += x[i] * (ONSET_BANDS[b][1] - ONSET_BANDS[b][0]) })
+  const trend = movingAverage(raw, 17)
+  const env = raw.map((v, i) => Math.max(0, v - trend[i]))
+  const tempo = estimateTempo(buildOnsetEnvelope(f).combined, f.frameRate)
+  return trackBeats(env, { period: tempo.period }).map((t) => t / f.frameRate)
+}
+
+function score(name: string, set: SongRow['set'], truth: DemoSongTruth, pcm: Float32Array, sampleRate: number): SongRow {
+  const cpu0 = process.cpuUsage()
+  const wall0 = performance.now()
+  const a = analyzePcm(pcm, sampleRate)
+  const wallMs = performance.now() - wall0
+  const c = process.cpuUsage(cpu0)
+  const cpuMs = (c.user + c.system) / 1000
+  const phrase = (8 * 60) / truth.bpm
+  const breaks = truth.breaks.filter((b) => a.breaks.some((d) => Math.abs(d.start - b.start) <= phrase && d.end > b.start)).length
+  const mambos = truth.mambos.filter((m) => a.sections.some((s) => s.label === 'mambo' && Math.abs(s.start - m.start) <= phrase && Math.abs(s.end - m.end) <= phrase)).length
+  const countOneF = fMeasure(truth.countOne, a.countOne).f
+  // Share of detected phrases whose section label matches the true section at its middle.
+  const labelled = a.phrases.filter((p) => {
+    const mid = (p.start + p.end) / 2
+    return truth.sections.find((s) => mid >= s.start && mid < s.end)?.label === p.section
+  }).length
+  return {
+    name, set, bpm: Math.round(truth.bpm * 10) / 10, seconds: Math.round(truth.durationSeconds),
+    beatF: fMeasure(truth.beats, a.beats).f, downbeatF: fMeasure(truth.downbeats, a.downbeats).f,
+    countOneF, countOneCorrect: countOneF >= 0.9, tempoError: tempoError(truth.bpm, a.bpm),
+    breaksFound: `${breaks}/${truth.breaks.length}`, mambosFound: `${mambos}/${truth.mambos.length}`,
+    phraseLabelAccuracy: labelled / Math.max(1, a.phrases.length),
+    confidence: a.confidence, naiveBeatF: fMeasure(truth.beats, naiveBeats(pcm)).f,
+    cpuMs: Math.round(cpuMs), wallMs: Math.round(wallMs), xRealTime: Math.round(truth.durationSeconds / (cpuMs / 1000)),
+  }
+}
+
+async function child(file: string) {
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const { pcm, sampleRate, durationSeconds } = await decodeAudio(file)
+  const t1 = performance.now()
+  const c1 = process.cpuUsage(cpu0)
+  analyzePcm(pcm, sampleRate)
+  const c2 = process.cpuUsage(cpu0)
+  process.stdout.write(JSON.stringify({
+    durationSeconds, decodeWallMs: Math.round(t1 - t0), analyzeWallMs: Math.round(performance.now() - t1),
+    analyzeCpuMs: Math.round((c2.user + c2.system - c1.user - c1.system) / 1000),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }))
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
+const f3 = (x: number) => x.toFixed(3)
+
+async function main() {
+  const rows: SongRow[] = []
+  for (const [set, specs, outDir] of [['demo', DEMO_SONG_SPECS, '.data/demo-songs'], ['holdout', HOLDOUT, '.data/demo-songs-holdout']] as const) {
+    for (const song of await writeDemoSongs({ outDir, specs, mp3: false })) {
+      const { pcm, sampleRate } = await decodeAudio(song.wav)
+      rows.push(score(song.name, set, song.truth, pcm, sampleRate))
+    }
+  }
+  const [long] = await writeDemoSongs({ outDir: '.data/demo-songs-bench', specs: [THREE_MINUTES], mp3: false })
+  const runs = []
+  for (let i = 0; i < 3; i++) {
+    const r = await execa(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', long.wav], { timeout: 120_000 })
+    runs.push(JSON.parse(r.stdout) as { durationSeconds: number; decodeWallMs: number; analyzeWallMs: number; analyzeCpuMs: number; peakRssMb: number })
+  }
+  runs.sort((a, b) => a.analyzeCpuMs - b.analyzeCpuMs)
+  const threeMin = { ...runs[1], xRealTime: Math.round(runs[1].durationSeconds / (runs[1].analyzeCpuMs / 1000)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) }
+
+  const summary = (set: SongRow['set']) => {
+    const r = rows.filter((x) => x.set === set)
+    return {
+      songs: r.length,
+      meanBeatF: mean(r.map((x) => x.beatF)), minBeatF: Math.min(...r.map((x) => x.beatF)),
+      meanDownbeatF: mean(r.map((x) => x.downbeatF)), minDownbeatF: Math.min(...r.map((x) => x.downbeatF)),
+      countOneCorrect: r.filter((x) => x.countOneCorrect).length / r.length,
+      maxTempoError: Math.max(...r.map((x) => x.tempoError)),
+      meanNaiveBeatF: mean(r.map((x) => x.naiveBeatF)),
+      breaksFound: r.reduce((a, x) => a + Number(x.breaksFound.split('/')[0]), 0) / r.reduce((a, x) => a + Number(x.breaksFound.split('/')[1]), 0),
+      mambosFound: r.reduce((a, x) => a + Number(x.mambosFound.split('/')[0]), 0) / r.reduce((a, x) => a + Number(x.mambosFound.split('/')[1]), 0),
+      meanPhraseLabelAccuracy: mean(r.map((x) => x.phraseLabelAccuracy)),
+      naiveOffBeatSongs: r.filter((x) => x.naiveBeatF < 0.5).length,
+      meanXRealTime: Math.round(mean(r.map((x) => x.xRealTime))),
+    }
+  }
+  const result = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, loadAvg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100) },
+    targets: { threeMinuteSongSeconds: 1.5, peakRssMb: 300, beatF: 0.95, downbeatF: 0.9, countOneSongs: 0.9, tempoError: 0.02 },
+    overall: { demo: summary('demo'), holdout: summary('holdout') },
+    threeMinuteSong: threeMin,
+    songs: rows,
+  }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(OUT, JSON.stringify(result, null, 2))
+
+  console.log('song                        set      bpm   beatF  downF  c1F    tempo%  breaks mambos labels conf   naiveF  cpu ms  xRT')
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(27)} ${r.set.padEnd(8)} ${String(r.bpm).padEnd(5)} ${f3(r.beatF)}  ${f3(r.downbeatF)}  ${f3(r.countOneF)}  ${(r.tempoError * 100).toFixed(2).padStart(5)}   ${r.breaksFound.padEnd(6)} ${r.mambosFound.padEnd(6)} ${f3(r.phraseLabelAccuracy)}  ${f3(r.confidence)}  ${f3(r.naiveBeatF)}  ${String(r.cpuMs).padStart(6)}  ${r.xRealTime}`)
+  }
+  for (const set of ['demo', 'holdout'] as const) console.log(set, JSON.stringify(result.overall[set]))
+  console.log(`3-minute song (${threeMin.durationSeconds.toFixed(0)} s): analyse ${threeMin.analyzeCpuMs} ms CPU (${threeMin.analyzeWallMs} ms wall, ${threeMin.xRealTime}x real time), decode ${threeMin.decodeWallMs} ms wall, peak RSS ${threeMin.peakRssMb} MB`)
+  console.log(`wrote ${OUT}`)
+}
+
+const childAt = process.argv.indexOf('--child')
+if (childAt >= 0) child(process.argv[childAt + 1]).catch((e) => { console.error(e); process.exitCode = 1 })
+else main().catch((e) => { console.error(e); process.exitCode = 1 })

@@ -1,0 +1,26 @@
+/**
+ * Fixed analysis parameters. One analysis rate for everything keeps band edges, frame
+ * timing and meyda's cached filter banks consistent; 22.05 kHz keeps the güira and the
+ * bongo slap (2–10 kHz) while halving the work of 44.1 kHz.
+ */
+export const ANALYSIS_SAMPLE_RATE = 22050
+/** Onset frames: 46 ms window, 11.6 ms hop (86 frames/s). */
+export const ONSET_FRAME = 512
+export const ONSET_HOP = 256
+export const FRAME_RATE = ANALYSIS_SAMPLE_RATE / ONSET_HOP
+/** Chroma frames: 10.8 Hz bins resolve semitones from ~200 Hz up, where chords live. */
+export const CHROMA_FRAME = 2048
+export const CHROMA_HOP = 4096
+/** Timbre (MFCC via meyda): every 43rd onset frame (~2 per second) is plenty for sections. */
+export const TIMBRE_EVERY = 43
+
+/** Onset bands, Hz: bass | low drums & guitar body | guitar & voice | slap & güira | air. */
+export const ONSET_BANDS: ReadonlyArray<readonly [number, number]> = [
+  [30, 150], [150, 400], [400, 1500], [1500, 5000], [5000, 11025],
+]
+export const BAND = { bass: 0, low: 1, mid: 2, highMid: 3, high: 4 } as const
+
+/** Bachata lives here; the tempo search is confined to it (with a prior inside). */
+export const MIN_BPM = 95
+export const MAX_BPM = 165
+export const PRIOR_BPM = 128

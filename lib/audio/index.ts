@@ -1,0 +1,10 @@
+/** Public surface of music analysis; callers import from '@/lib/audio'. */
+export { ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis, type Phrase, type Section } from './analysis-schema'
+export { ANALYSIS_SAMPLE_RATE } from './analysis-config'
+export { decodeAudio, MIN_SONG_SECONDS, MAX_SONG_SECONDS, type DecodedAudio, type DecodeAudioOptions } from './decode-audio'
+export { analyzePcm } from './analyze-pcm'
+export { analyzeSongFile } from './analyze-song-file'
+export { fMeasure, tempoError, MIREX_WINDOW_SECONDS } from './evaluate-beats'
+export { DEMO_SONG_SPECS, type DemoSongSpec } from './demo/demo-song-spec'
+export { generateDemoSong, DEMO_SONG_GENERATOR_VERSION, type DemoSong, type DemoSongTruth } from './demo/generate-demo-song'
+export { writeDemoSongs, DEFAULT_DEMO_SONG_DIR, type WrittenDemoSong } from './demo/write-demo-songs'

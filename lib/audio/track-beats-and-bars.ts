@@ -1,0 +1,126 @@
+import { BAND } from './analysis-config'
+
+/**
+ * Beats and bar positions in one dynamic programme. Each state is (frame, position in the
+ * bar 1–4); a beat's score is its onset strength plus how well the bands around it match
+ * what a bachata bar sounds like at that position — bass on 1 and 3, the bongo slap on 4,
+ * the bass anticipation on the "and" of 4 — checked on the beat and on its "and". A path
+ * that follows the off-beat cannot collect those rewards, so the tracker prefers the beat
+ * even where the off-beat accents (güira, chucks, anticipations) are louder. Transitions
+ * are Ellis-style: a soft log-penalty on deviation from the period, so tempo may drift.
+ */
+export interface BeatsAndBars {
+  /** Beat positions in frames. */
+  beats: number[]
+  /** Bar position (0 = downbeat) of each beat. */
+  positions: number[]
+}
+
+export interface TrackBeatsAndBarsOptions {
+  /** Beat period in frames, constant or as a tempo curve. */
+  period: number | ((frame: number) => number)
+  tightness?: number
+  /** Weight of the bar template relative to the plain onset strength. */
+  templateWeight?: number
+}
+
+/** [band] weights at (1, &, 2, &, 3, &, 4, &): the same bachata bar as shared/BACHATA.md. */
+export const BAR_TEMPLATE: Record<number, readonly number[]> = {
+  [BAND.bass]: [0.6, -0.6, -0.3, 0, 1, -0.6, -0.3, 0.6],
+  [BAND.high]: [0, -0.2, 0, -0.2, 0, -0.2, 1.5, -0.2],
+}
+
+export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[], opts: TrackBeatsAndBarsOptions): BeatsAndBars {
+  const n = combined.length
+  if (n === 0) return { beats: [], positions: [] }
+  const periodAt = typeof opts.period === 'function' ? opts.period : () => opts.period as number
+  const tightness = opts.tightness ?? 100
+  const gamma = opts.templateWeight ?? 1
+
+  // Onset strength in units of its 98th percentile (x4, which is where a standard deviation
+  // puts it on dense band music): robust to how sparse the envelope is.
+  const sorted = Float32Array.from(combined).sort()
+  const scale = Math.max(sorted[Math.floor(0.98 * (n - 1))], 1e-9) / 4
+
+  // Emission per frame and bar position.
+  const emit = new Float64Array(n * 4)
+  const templated = Object.entries(BAR_TEMPLATE).map(([b, w]) => ({
+    on: maxFilter(bands[Number(b)], -2, 2),
+    and: andFilter(bands[Number(b)], periodAt),
+    w,
+  }))
+  for (let t = 0; t < n; t++) {
+    const base = combined[t] / scale
+    for (let k = 0; k < 4; k++) {
+      let s = 0
+      for (const { on, and, w } of templated) s += w[2 * k] * on[t] + w[2 * k + 1] * and[t]
+      emit[t * 4 + k] = base + gamma * s
+    }
+  }
+
+  const score = new Float64Array(n * 4)
+  const back = new Int32Array(n * 4).fill(-1)
+  for (let t = 0; t < n; t++) {
+    const p = periodAt(t)
+    const lo = Math.max(1, Math.round(0.66 * p))
+    const hi = Math.round(1.5 * p)
+    const best = [-Infinity, -Infinity, -Infinity, -Infinity]
+    const arg = [-1, -1, -1, -1]
+    for (let d = lo; d <= hi && d <= t; d++) {
+      const dev = Math.log(d / p)
+      const pen = tightness * dev * dev
+      const base = (t - d) * 4
+      for (let k = 0; k < 4; k++) {
+        const s = score[base + ((k + 3) % 4)] - pen
+        if (s > best[k]) { best[k] = s; arg[k] = t - d }
+      }
+    }
+    for (let k = 0; k < 4; k++) {
+      const keep = arg[k] >= 0 && best[k] > 0
+      score[t * 4 + k] = emit[t * 4 + k] + (keep ? best[k] : 0)
+      back[t * 4 + k] = keep ? arg[k] : -1
+    }
+  }
+  const tailStart = Math.max(0, Math.floor(n - 1.5 * periodAt(n - 1)))
+  let endT = tailStart
+  let endK = 0
+  for (let t = tailStart; t < n; t++) for (let k = 0; k < 4; k++) if (score[t * 4 + k] > score[endT * 4 + endK]) { endT = t; endK = k }
+  const beats: number[] = []
+  const positions: number[] = []
+  for (let t = endT, k = endK; t >= 0; ) {
+    beats.push(t)
+    positions.push(k)
+    const prev = back[t * 4 + k]
+    if (prev < 0) break
+    t = prev
+    k = (k + 3) % 4
+  }
+  return { beats: beats.reverse(), positions: positions.reverse() }
+}
+
+/** out[t] = max of x where the "and" after a beat at t can fall (straight to swung). */
+function andFilter(x: Float32Array, periodAt: (t: number) => number): Float32Array {
+  const out = new Float32Array(x.length)
+  for (let t = 0; t < x.length; t++) {
+    const p = periodAt(t)
+    let mx = 0
+    const a = Math.min(x.length - 1, t + Math.round(0.45 * p))
+    const b = Math.min(x.length - 1, t + Math.round(0.64 * p))
+    for (let i = a; i <= b; i++) if (x[i] > mx) mx = x[i]
+    out[t] = mx
+  }
+  return out
+}
+
+/** out[t] = max of x over [t + from, t + to]. */
+function maxFilter(x: Float32Array, from: number, to: number): Float32Array {
+  const out = new Float32Array(x.length)
+  for (let t = 0; t < x.length; t++) {
+    let mx = 0
+    const a = Math.max(0, t + from)
+    const b = Math.min(x.length - 1, t + to)
+    for (let i = a; i <= b; i++) if (x[i] > mx) mx = x[i]
+    out[t] = mx
+  }
+  return out
+}

@@ -1,0 +1,35 @@
+import { maxNear, median } from './signal-utils'
+
+/**
+ * Drops the beats a tracker invents where there is no pulse: over a rubato or silent intro,
+ * and over the ring-out after the final hit. The middle is never trimmed — a pausa keeps
+ * its beats, the band counts through it. Returns the index range [first, last] to keep
+ * (empty when nothing is metered at all).
+ */
+const MIN_TYPICAL_ONSET = 0.15
+
+export interface TrimOptions {
+  /** Pulse clarity per beat (see measurePulseClarity). */
+  clarity: number[]
+  /** Minimum clarity of a metered beat. */
+  threshold?: number
+}
+
+export function trimUnmeteredEdges(beats: number[], envelope: Float32Array, opts: TrimOptions): { first: number; last: number } {
+  const n = beats.length
+  if (n === 0) return { first: 0, last: -1 }
+  const thr = opts.threshold ?? 0.35
+  const c = opts.clarity
+  const onset = beats.map((b) => maxNear(envelope, b, 3))
+  const typical = median(onset)
+  // Attacks this faint (in units of the bands' own scale, floored) are rounding noise — a
+  // steady tone or near-silence — however periodic they look: nothing to dance to.
+  if (typical < MIN_TYPICAL_ONSET) return { first: 0, last: -1 }
+  const steady = (i: number) => c[i] >= thr && (c[i + 1] ?? 0) >= thr && (c[i + 2] ?? 0) >= thr
+  let first = 0
+  while (first < n && !(steady(first) && onset[first] >= 0.2 * typical)) first++
+  if (first >= n) return { first: 0, last: -1 }
+  let last = n - 1
+  while (last > first && (onset[last] < 0.1 * typical || c[last] < thr / 3)) last--
+  return { first, last }
+}
