@@ -5,7 +5,7 @@
  */
 import { buildApp, localAuthSecret, startApp } from './lib/app-server'
 import { provideDatabase } from './lib/database'
-import { migrateDatabase, seedDatabase } from './lib/prepare-database'
+import { migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000)
@@ -15,6 +15,7 @@ async function main() {
   await migrateDatabase(db.url)
   const authSecret = process.env.AUTH_SECRET ?? (await localAuthSecret())
   const seeded = JSON.parse((await seedDatabase(db.url)).trim().split('\n').pop()!) as { seeded: string[]; password: string }
+  await setupModels()
   await buildApp({ log })
   const app = await startApp({
     port, host: '0.0.0.0', inheritOutput: false,

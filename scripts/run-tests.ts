@@ -13,7 +13,7 @@ import path from 'node:path'
 import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
-import { migrateDatabase, seedDatabase } from './lib/prepare-database'
+import { migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
 
 const args = new Set(process.argv.slice(2))
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -68,6 +68,7 @@ async function main(): Promise<number> {
     db = await provideDatabase({ fresh: true })
     await migrateDatabase(db.url)
     await seedDatabase(db.url)
+    await setupModels()
     log('building the app')
     await buildApp({ force: true })
     const authSecret = 'test-secret-' + 'x'.repeat(32)

@@ -9,3 +9,8 @@ export async function seedDatabase(url: string, extraEnv: Record<string, string>
   const { stdout } = await execa('npx', ['tsx', 'prisma/seed.ts'], { env: { DATABASE_URL: url, ...extraEnv }, stdio: 'pipe' })
   return stdout
 }
+
+/** Word vectors for move search, in a child process so its 1 GB peak is never ours. */
+export async function setupModels(): Promise<void> {
+  await execa('npx', ['tsx', 'scripts/setup-models.ts'], { stdio: 'pipe' })
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { handler } from '@/lib/http/handler'
+import { disableMove, editMove } from '@/lib/move-library/edit-move'
+import { getMove } from '@/lib/move-library/list-moves'
+import { MoveIdParamsSchema } from '@/lib/validation/moves'
+
+export const GET = handler({ params: MoveIdParamsSchema }, async ({ user, params }) => ({ move: await getMove(user, params.id) }))
+
+export const PATCH = handler(
+  { roles: ['INSTRUCTOR', 'ADMIN'], params: MoveIdParamsSchema, body: z.record(z.string(), z.unknown()), maxBodyBytes: 32 * 1024 },
+  async ({ user, params, body }) => ({ move: await editMove(user, params.id, body) }),
+)
+
+export const DELETE = handler(
+  { roles: ['INSTRUCTOR', 'ADMIN'], params: MoveIdParamsSchema },
+  async ({ user, params }) => disableMove(user, params.id),
+)

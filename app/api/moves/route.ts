@@ -1,0 +1,20 @@
+import { handler, json } from '@/lib/http/handler'
+import { ingestMove } from '@/lib/move-library/ingest-move'
+import { listMoves } from '@/lib/move-library/list-moves'
+import { receiveMultipartFile } from '@/lib/uploads/receive-multipart-file'
+import { MoveListQuerySchema } from '@/lib/validation/moves'
+
+export const GET = handler({ query: MoveListQuerySchema }, async ({ user, query }) => listMoves(user, query))
+
+/** multipart/form-data: clip (video ≤ 200 MB, ≤ 60 s) + annotation (JSON string). Instructors and admins. */
+export const POST = handler(
+  { roles: ['INSTRUCTOR', 'ADMIN'], rateLimit: { name: 'move-ingest', limit: 20, windowMs: 60_000 } },
+  async ({ req, user }) => {
+    const file = await receiveMultipartFile(req, { fileField: 'clip', maxBytes: 200 * 1024 * 1024, maxFieldBytes: 16 * 1024 })
+    try {
+      return json({ move: await ingestMove(user, file) }, 201)
+    } finally {
+      await file.cleanup()
+    }
+  },
+)
