@@ -1,0 +1,116 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SEGMENT_ENCODING } from './render-segment'
+import type { OverlayRequest } from './render-overlay'
+
+/**
+ * Rendered segments shared by every job on a worker, one file per key under
+ * `<cacheDir>/<2 hex>/<key>.mp4`. The key covers everything that decides the segment's
+ * pixels: the clip's content hash, the count times in the clip, the frame map, the length,
+ * the output format, the overlays and the encoder settings, so a hit is always safe to
+ * concatenate. Files appear by rename (a reader never sees half a segment; two jobs racing
+ * on one key both write complete, identical files). A hit touches the file's mtime so
+ * pruneSegmentCache can drop the least recently used first.
+ */
+export const SEGMENT_CACHE_VERSION = 1
+
+export interface SegmentKeyInput {
+  clipSha256: string
+  clipTimes: number[]
+  countFrames: number[]
+  frames: number
+  output: { width: number; height: number; fps: number }
+  overlay: OverlayRequest
+}
+
+/** Microsecond rounding: float noise in the blueprint must not split identical segments. */
+const us = (t: number) => Math.round(t * 1e6)
+
+export function segmentKey(input: SegmentKeyInput): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        v: SEGMENT_CACHE_VERSION,
+        enc: SEGMENT_ENCODING,
+        clip: input.clipSha256,
+        clipTimes: input.clipTimes.map(us),
+        countFrames: input.countFrames,
+        frames: input.frames,
+        output: [input.output.width, input.output.height, input.output.fps],
+        overlay: [input.overlay.counts, input.overlay.moveName],
+      }),
+    )
+    .digest('hex')
+    .slice(0, 40)
+}
+
+/** Segments are .mp4; the muxed-ready song audio (render-audio.ts) shares the cache as .m4a. */
+export type CachedExt = 'mp4' | 'm4a'
+
+export function segmentPath(cacheDir: string, key: string, ext: CachedExt = 'mp4'): string {
+  return join(cacheDir, key.slice(0, 2), `${key}.${ext}`)
+}
+
+/** The cached file's path, or null on a miss. Touches the file on a hit (LRU). */
+export async function lookupSegment(cacheDir: string, key: string, ext: CachedExt = 'mp4'): Promise<string | null> {
+  const file = segmentPath(cacheDir, key, ext)
+  try {
+    const s = await stat(file)
+    if (!s.isFile() || s.size === 0) return null
+    const now = new Date()
+    await utimes(file, now, now).catch(() => undefined) // read-only cache: still a hit
+    return file
+  } catch {
+    return null
+  }
+}
+
+/** A temp path beside the final one (same filesystem, so the commit is an atomic rename). */
+export async function reserveSegment(
+  cacheDir: string,
+  key: string,
+  ext: CachedExt = 'mp4',
+): Promise<{ partial: string; commit: () => Promise<string> }> {
+  const file = segmentPath(cacheDir, key, ext)
+  await mkdir(join(cacheDir, key.slice(0, 2)), { recursive: true })
+  const partial = `${file}.${randomUUID()}.partial`
+  return {
+    partial,
+    commit: async () => {
+      await rename(partial, file)
+      return file
+    },
+  }
+}
+
+/**
+ * Keeps the cache under maxBytes by deleting the least recently used files, and deletes
+ * partial files older than an hour (left by a killed worker). Returns what it removed.
+ */
+export async function pruneSegmentCache(opts: { cacheDir: string; maxBytes: number }): Promise<{ removed: number; bytes: number }> {
+  const files: { path: string; size: number; mtimeMs: number }[] = []
+  let removed = 0
+  for (const sub of await readdir(opts.cacheDir).catch(() => [] as string[])) {
+    const dir = join(opts.cacheDir, sub)
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, name)
+      const s = await stat(path).catch(() => null)
+      if (!s?.isFile()) continue
+      if (name.endsWith('.partial')) {
+        if (Date.now() - s.mtimeMs > 3_600_000) {
+          await rm(path, { force: true })
+          removed++
+        }
+      } else if (name.endsWith('.mp4') || name.endsWith('.m4a')) files.push({ path, size: s.size, mtimeMs: s.mtimeMs })
+    }
+  }
+  let total = files.reduce((sum, f) => sum + f.size, 0)
+  for (const f of files.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
+    if (total <= opts.maxBytes) break
+    await rm(f.path, { force: true })
+    total -= f.size
+    removed++
+  }
+  return { removed, bytes: total }
+}
