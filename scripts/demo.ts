@@ -1,11 +1,15 @@
 /**
  * `npm run demo`: the whole product on this machine. Uses DATABASE_URL when set, else an
  * embedded PostgreSQL in ./.data/pg; migrates, seeds the demo accounts, builds if needed,
- * and serves on http://localhost:3000 (PORT to change).
+ * and serves on http://localhost:3000 (PORT to change). Then it installs the demo move clips
+ * into storage (generated once, cached in .data/demo-library) and starts the render worker.
  */
-import { buildApp, localAuthSecret, startApp } from './lib/app-server'
+import { randomBytes } from 'node:crypto'
+import { execa } from 'execa'
+import { buildApp, freePort, localAuthSecret, startApp } from './lib/app-server'
 import { provideDatabase } from './lib/database'
 import { migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
+import { startWorker, type RunningWorker } from './lib/worker-process'
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000)
@@ -17,9 +21,14 @@ async function main() {
   const seeded = JSON.parse((await seedDatabase(db.url)).trim().split('\n').pop()!) as { seeded: string[]; password: string }
   await setupModels()
   await buildApp({ log })
+  const workerPort = Number(process.env.WORKER_PORT ?? (await freePort()))
+  const workerSecret = process.env.WORKER_SECRET ?? randomBytes(24).toString('base64url')
   const app = await startApp({
     port, host: '0.0.0.0', inheritOutput: false,
-    env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    env: {
+      DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: workerSecret,
+    },
   })
   app.process.stdout?.pipe(process.stdout)
   app.process.stderr?.pipe(process.stderr)
@@ -31,7 +40,22 @@ ${seeded.seeded.map((e) => `    ${e}`).join('\n')}
 
   Ctrl+C to stop.
 `)
+  // Choreographies made before the worker is up wait in the queue; none is lost.
+  let worker: RunningWorker | undefined
+  let stopping = false
+  const startRendering = async () => {
+    log('installing the demo move clips into storage (the first run renders them: a few minutes)…')
+    await execa('npx', ['tsx', 'scripts/install-demo-library.ts'], { env: { DATABASE_URL: db.url }, stdio: 'inherit' })
+    if (stopping) return
+    worker = await startWorker({ port: workerPort, env: { DATABASE_URL: db.url, WORKER_SECRET: workerSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' } })
+    worker.process.stdout?.pipe(process.stdout)
+    worker.process.stderr?.pipe(process.stderr)
+    log(`render worker ready on ${worker.url}`)
+  }
+  startRendering().catch((e) => log(`the render worker could not start: ${e instanceof Error ? e.message : e}`))
   const shutdown = async () => {
+    stopping = true
+    await worker?.stop().catch(() => {})
     await app.stop().catch(() => {})
     await db.release().catch(() => {})
     process.exit(0)

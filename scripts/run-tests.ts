@@ -4,6 +4,7 @@
  *  2. a fresh database (DATABASE_URL's server, or embedded PostgreSQL), migrated + seeded
  *  3. the production build, started on a free port
  *  4. integration tests over real HTTP                    vitest tests/integration
+ *     then the render worker's, which start real worker processes (worker-*, video-*)
  *  5. end-to-end tests in Debian chromium                 playwright e2e/
  * Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
  * Args: --unit-only, --skip-unit, --skip-e2e (for local iteration; CI runs everything).
@@ -19,9 +20,9 @@ const args = new Set(process.argv.slice(2))
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const log = (s: string) => console.log(`\n[test] ${s}`)
 
-async function vitest(dir: string, env: Record<string, string> = {}): Promise<boolean> {
-  const out = `test-results/vitest-${dir.replace(/\W+/g, '-')}.json`
-  const r = await execa('npx', ['vitest', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+async function vitest(dir: string, env: Record<string, string> = {}, extra: string[] = [], name = dir): Promise<boolean> {
+  const out = `test-results/vitest-${name.replace(/\W+/g, '-')}.json`
+  const r = await execa('npx', ['vitest', 'run', dir, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], {
     env, stdio: 'inherit', reject: false,
   })
   try {
@@ -74,10 +75,22 @@ async function main(): Promise<number> {
     const authSecret = 'test-secret-' + 'x'.repeat(32)
     const port = await freePort()
     dataDir = path.resolve(`.data/test-storage/${path.basename(new URL(db.url).pathname)}`)
-    app = await startApp({ port, env: { DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } })
+    // The render worker tests start their workers on workerPort, where the app sends its wakes.
+    const workerPort = await freePort()
+    const workerSecret = 'test-worker-secret-' + 'y'.repeat(16)
+    app = await startApp({ port, env: {
+      DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+      WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: workerSecret,
+    } })
     const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir }
     log(`integration tests against ${app.url}`)
-    ok = (await vitest('tests/integration', env)) && ok
+    const workerTests = ['tests/integration/worker-*.test.ts', 'tests/integration/video-*.test.ts']
+    ok = (await vitest('tests/integration', env, workerTests.flatMap((g) => ['--exclude', g]))) && ok
+    // Then the render worker's tests, one file at a time and with no other test creating
+    // tasks: each file starts, kills and restarts its own worker processes.
+    log('render worker integration tests (real worker processes, one file at a time)')
+    ok = (await vitest('tests/integration/worker-', { ...env, WORKER_SECRET: workerSecret, TEST_WORKER_PORT: String(workerPort) },
+      ['tests/integration/video-', '--no-file-parallelism'], 'tests/integration/worker')) && ok
     if (!args.has('--skip-e2e')) {
       log('end-to-end tests (chromium)')
       ok = (await playwright(env)) && ok

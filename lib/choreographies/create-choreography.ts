@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { SongAnalysisSchema } from '@/lib/audio'
 import { BLUEPRINT_VERSION, buildBlueprint } from '@/lib/choreography'
 import { getDb, Prisma } from '@/lib/db'
+import { enqueueRender } from '@/lib/jobs/enqueue-render'
 import { parseRequest } from '@/lib/nlp'
 import { refreshSongAnalysis } from '@/lib/songs/refresh-song-analysis'
 import { getVisibleSongOrThrow } from '@/lib/songs/song-access'
@@ -18,7 +19,7 @@ type Input = z.infer<typeof CreateChoreographySchema>
 /**
  * Song + request → a QUEUED task with its blueprint, written in one transaction (a task
  * never exists without its blueprint). The same Idempotency-Key returns the same task, also
- * when two requests race. The render worker picks QUEUED tasks up.
+ * when two requests race. Then the render job is queued and the worker woken.
  */
 export async function createChoreography(user: SessionUser, input: Input, idempotencyKey: string | null) {
   const db = getDb()
@@ -48,6 +49,7 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
       },
       include: { blueprint: true },
     })
+    await enqueueRender(task.id)
     return { task: serializeTask(task, { withBlueprint: true }), created: true }
   } catch (e) {
     if (idempotencyKey && e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {

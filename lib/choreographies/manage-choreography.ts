@@ -3,6 +3,8 @@ import { SongAnalysisSchema } from '@/lib/audio'
 import { BLUEPRINT_VERSION, BlueprintSchema, regenerateMove } from '@/lib/choreography'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { enqueueRender } from '@/lib/jobs/enqueue-render'
+import { wakeWorker } from '@/lib/jobs/wake-worker'
 import { refreshSongAnalysis } from '@/lib/songs/refresh-song-analysis'
 import type { SessionUser } from '@/lib/users/load-session-user'
 import { pageArgs } from '@/lib/validation/pagination'
@@ -39,7 +41,8 @@ export async function deleteChoreography(user: SessionUser, id: string) {
   return { deleted: true }
 }
 
-/** QUEUED or RUNNING → CANCELLED; finished tasks cannot be cancelled (state only moves forward). */
+/** QUEUED or RUNNING → CANCELLED; finished tasks cannot be cancelled (state only moves forward).
+ * A running render notices at its next heartbeat; the wake makes that heartbeat happen now. */
 export async function cancelChoreography(user: SessionUser, id: string) {
   await getOwnTaskOrThrow(user, id)
   const now = new Date()
@@ -48,6 +51,7 @@ export async function cancelChoreography(user: SessionUser, id: string) {
     data: { status: 'CANCELLED', stage: 'cancelled', finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
   })
   if (count === 0) throw AppError.conflict('Only a queued or running choreography can be cancelled')
+  void wakeWorker()
   return serializeTask(await getOwnTaskOrThrow(user, id))
 }
 
@@ -72,5 +76,6 @@ export async function regenerateChoreographyMove(user: SessionUser, id: string, 
       data: { status: 'QUEUED', stage: 'queued', progress: 0, error: null, outputKey: null, posterKey: null, finishedAt: null, attempts: 0 },
     }),
   ])
+  await enqueueRender(id)
   return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
 }

@@ -16,6 +16,8 @@ export function serializeTask(task: ChoreographyTask & { blueprint?: BlueprintRo
     finishedAt: task.finishedAt,
     // The video is served through /api/choreographies/:id/video once the render worker has made it.
     videoUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video` : null,
+    posterUrl: task.status === 'SUCCEEDED' && task.posterKey ? `/api/choreographies/${task.id}/poster` : null,
+    downloadUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video?download=1` : null,
     ...(opts.withBlueprint ? { blueprint: task.blueprint?.data ?? null, blueprintVersion: task.blueprint?.version ?? null } : {}),
   }
 }

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
@@ -61,7 +61,8 @@ export class LocalStorage implements Storage {
 
   async head(key: string): Promise<StoredObject | null> {
     try {
-      const s = await stat(this.pathOf(key))
+      // lstat: a symlink is never served, so nothing outside the root can be reached through one.
+      const s = await lstat(this.pathOf(key))
       return s.isFile() ? { size: s.size } : null
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
@@ -87,7 +88,7 @@ export class LocalStorage implements Storage {
       for (const e of entries) {
         const full = path.join(d, e.name)
         if (e.isDirectory()) await walk(full)
-        else if (!e.name.endsWith('.part')) out.push(path.relative(this.root, full).split(path.sep).join('/'))
+        else if (e.isFile() && !e.name.endsWith('.part')) out.push(path.relative(this.root, full).split(path.sep).join('/'))
       }
     }
     await walk(dir)

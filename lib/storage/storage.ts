@@ -2,8 +2,8 @@ import type { Readable } from 'node:stream'
 import { AppError } from '@/lib/errors'
 
 /**
- * Where files live: local filesystem by default, S3 in production (the S3 implementation
- * arrives with the render worker). Keys are server-generated, '/'-separated, under one of
+ * Where files live: local filesystem by default (local-storage.ts), S3 in production
+ * (s3-storage.ts). Keys are server-generated, '/'-separated, under one of
  * the top-level prefixes; nothing user-supplied ever becomes a path.
  */
 export interface StoredObject {

@@ -1,0 +1,14 @@
+import { MediaQuerySchema, wantsDownload } from '@/lib/choreographies/media-query'
+import { serveTaskMedia } from '@/lib/choreographies/serve-task-media'
+import { handler } from '@/lib/http/handler'
+import { IdParamsSchema } from '@/lib/validation/songs'
+
+export const dynamic = 'force-dynamic'
+
+/** The rendered video (?download=1 for an attachment): 206 ranges from local storage, 302 to a signed URL on S3. */
+export const GET = handler({ params: IdParamsSchema, query: MediaQuerySchema }, async ({ user, params, query, req }) =>
+  serveTaskMedia(user, params.id, {
+    kind: 'video', download: wantsDownload(query),
+    range: req.headers.get('range'), ifNoneMatch: req.headers.get('if-none-match'), head: req.method === 'HEAD',
+  }),
+)

@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { S3Storage } from '@/lib/storage/s3-storage'
+import { startS3rver, type RunningS3rver } from './start-s3rver'
+import { describeStorageContract } from './storage-contract'
+
+let server: RunningS3rver
+beforeAll(async () => {
+  server = await startS3rver({ dir: mkdtempSync(path.join(tmpdir(), 'bb-s3rver-')) })
+})
+afterAll(async () => {
+  await server?.kill()
+})
+
+const make = (o: { requestTimeoutMs?: number } = {}) => new S3Storage({
+  bucket: server.bucket, endpoint: server.endpoint, credentials: server.credentials, partSizeBytes: 5 * 1024 * 1024, ...o,
+})
+
+describeStorageContract('S3Storage on s3rver', () => make(), { signedUrls: true })
+
+describe('S3Storage failures', () => {
+  it('an unreachable endpoint is a 503 "unavailable" AppError, quickly, not a hang', async () => {
+    const dead = new S3Storage({
+      bucket: 'x', endpoint: 'http://127.0.0.1:9', credentials: server.credentials, requestTimeoutMs: 2000,
+    })
+    const started = Date.now()
+    await expect(dead.head('clips/a.mp4')).rejects.toMatchObject({ code: 'unavailable', status: 503 })
+    await expect(dead.put('clips/a.mp4', Buffer.from('x'))).rejects.toMatchObject({ code: 'unavailable' })
+    expect(Date.now() - started).toBeLessThan(15_000)
+  })
+
+  it('a missing bucket object is a 404 AppError on get', async () => {
+    await expect(make().get('outputs/none/missing.mp4')).rejects.toMatchObject({ status: 404, code: 'not_found' })
+  })
+})

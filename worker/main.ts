@@ -1,0 +1,78 @@
+import './service-name'
+import { mkdir } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { checkHealth } from '@/lib/check-health'
+import { disconnectDb } from '@/lib/db'
+import { getEnv } from '@/lib/env'
+import { ensureRenderQueues, startBoss } from '@/lib/jobs/get-boss'
+import { RenderWorker } from '@/lib/jobs/render-worker'
+import { logger } from '@/lib/logger'
+import { renderBlueprint } from '@/lib/media/render-blueprint'
+import { getStorage } from '@/lib/storage/get-storage'
+import { readWorkerConfig } from './config'
+import { createWorkerServer } from './http-server'
+
+/**
+ * The render worker service (`npm run worker`): renders queued blueprints with FFmpeg into
+ * storage and moves each task to SUCCEEDED/FAILED. Imports lib/ only, never Next.js.
+ * In production it is its own container that may scale to zero: the web app wakes it with
+ * POST /jobs/wake; it also polls, so a lost wake only delays a job.
+ */
+async function main() {
+  const env = getEnv()
+  const config = readWorkerConfig(process.env)
+  const log = logger.child({ workerId: config.workerId })
+  if (!env.WORKER_SECRET) log.warn('WORKER_SECRET is not set: /jobs/wake refuses every call; jobs are found by polling only')
+  await mkdir(config.workRoot, { recursive: true })
+  await mkdir(config.cacheDir, { recursive: true })
+
+  const boss = await startBoss({
+    connectionString: env.DATABASE_URL, supervise: true, max: config.concurrency + 3, applicationName: 'bachata-buddy-worker',
+  })
+  await ensureRenderQueues(boss, config.policy, true)
+  const worker = new RenderWorker({
+    boss, storage: getStorage(), render: renderBlueprint, workerId: config.workerId,
+    concurrency: config.concurrency, pollIntervalMs: config.pollIntervalMs,
+    workRoot: config.workRoot, cacheDir: config.cacheDir,
+    leaseSeconds: config.leaseSeconds, heartbeatMs: config.heartbeatMs, reapIntervalMs: config.reapIntervalMs,
+    orphanGraceSeconds: config.orphanGraceSeconds,
+    expireInSeconds: config.policy.expireInSeconds, log,
+  })
+
+  const server = createWorkerServer({
+    secret: env.WORKER_SECRET,
+    wake: () => worker.wake(),
+    health: async () => {
+      const h = await checkHealth()
+      return { ok: h.ok && !worker.isStopping, db: h.db, active: worker.active, processed: worker.processed, stopping: worker.isStopping }
+    },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, resolve)
+  })
+  worker.start()
+  const { port } = server.address() as AddressInfo
+  log.info({ port, concurrency: config.concurrency, storage: env.STORAGE_DRIVER }, `worker listening on http://${config.host}:${port}`)
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal, graceSeconds: config.graceMs / 1000 }, 'shutting down: finishing or releasing running renders')
+    server.close()
+    server.closeAllConnections()
+    await worker.stop(config.graceMs)
+    await boss.stop({ graceful: false, close: true }).catch((err) => log.warn({ err }, 'queue stop failed'))
+    await disconnectDb().catch(() => {})
+    log.info('worker stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'worker failed to start')
+  process.exit(1)
+})
