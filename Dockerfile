@@ -12,7 +12,8 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
-RUN NEXT_OUTPUT=standalone npx next build
+# Move search's word vectors are compacted here, once, from the npm package (never at run time).
+RUN npx tsx scripts/setup-models.ts && NEXT_OUTPUT=standalone npx next build
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
@@ -23,6 +24,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg fonts-de
 COPY --from=build --chown=app /app/.next/standalone ./
 COPY --from=build --chown=app /app/.next/static ./.next/static
 COPY --from=build --chown=app /app/public ./public
+COPY --from=build --chown=app /app/.data/models ./.data/models
 # Migrations run from this image too (docker compose "migrate" service / ECS task).
 COPY --from=build --chown=app /app/prisma ./prisma
 COPY --from=build --chown=app /app/prisma.config.ts ./prisma.config.ts
