@@ -6,8 +6,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return
   const [{ getMoveSearch }, { logger }] = await Promise.all([
-    import('@/lib/move-library/move-search-service'),
-    import('@/lib/logger'),
+    import('@/lib/services/moves/move-search'),
+    import('@/lib/shared/logger'),
   ])
   getMoveSearch().catch((err) => logger.warn({ err: String(err) }, 'move index not built at startup'))
 }

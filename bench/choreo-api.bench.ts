@@ -5,7 +5,7 @@
  * Target (issue 5): ≤ 1 s p95.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { DEMO_SONG_SPECS, writeDemoSongs } from '@/lib/audio'
+import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { buildApp, freePort, startApp } from '@/scripts/lib/app-server'
 import { provideDatabase } from '@/scripts/lib/database'
 import { migrateDatabase, seedDatabase } from '@/scripts/lib/prepare-database'

@@ -1,20 +1,20 @@
 /**
  * npm run bench:choreo — the choreography engine against the original system's approach.
- * Scores (song, request) pairs — generated analyses plus lib/audio's real analyses of its demo
+ * Scores (song, request) pairs — generated analyses plus lib/engines/audio's real analyses of its demo
  * songs — with scoreBlueprint for our engine and for the baseline
- * (lib/choreography/baseline.ts), measures build latency on a 4-minute song with the
+ * (lib/engines/choreography/baseline.ts), measures build latency on a 4-minute song with the
  * 150-move demo library, and writes bench/results/choreo.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/validation/choreography-params'
-import type { SongAnalysis } from '@/lib/audio/analysis-schema'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { regenerateMove } from '@/lib/choreography/regenerate-move'
-import { buildBaselineBlueprint } from '@/lib/choreography/baseline'
-import { scoreBlueprint, type BlueprintScore } from '@/lib/choreography/score-blueprint'
-import { generateAnalysis, randomSongSpec } from '@/lib/choreography/testing/generate-analysis'
-import { demoLibrary } from '@/lib/choreography/testing/demo-library'
+import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/engines/dance/choreography-params'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { regenerateMove } from '@/lib/engines/choreography/regenerate-move'
+import { buildBaselineBlueprint } from '@/lib/engines/choreography/baseline'
+import { scoreBlueprint, type BlueprintScore } from '@/lib/engines/choreography/score-blueprint'
+import { generateAnalysis, randomSongSpec } from '@/tests/fixtures/choreography/generate-analysis'
+import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 
 const REQUESTS: { text: string; params: ChoreographyParams }[] = [
   {
@@ -44,10 +44,10 @@ function generatedSongs(): { name: string; analysis: SongAnalysis }[] {
   }))
 }
 
-/** lib/audio's demo songs through its real analyser; skipped (with a note) if that fails to load. */
+/** lib/engines/audio's demo songs through its real analyser; skipped (with a note) if that fails to load. */
 async function realDemoSongs(): Promise<{ name: string; analysis: SongAnalysis }[]> {
   try {
-    const { demoSongAnalyses } = await import('@/lib/choreography/testing/demo-song-analyses')
+    const { demoSongAnalyses } = await import('@/tests/fixtures/choreography/demo-song-analyses')
     return demoSongAnalyses().map((s) => ({ name: `demo-${s.name}`, analysis: s.analysis }))
   } catch (e) {
     console.log(`(real demo-song analyses unavailable: ${(e as Error).message.split('\n')[0]})`)
@@ -178,7 +178,7 @@ async function main() {
   for (const [label] of FIGURES) {
     console.log(`${label.padEnd(w)} | ${fmt(summary.ours[label])} | ${fmt(summary.baseline[label])} | ${fmt(r.ours[label])} | ${fmt(r.baseline[label])}`)
   }
-  console.log(`* = only the ${r.pairs} pairs on lib/audio's real analyses of its demo songs`)
+  console.log(`* = only the ${r.pairs} pairs on lib/engines/audio's real analyses of its demo songs`)
   for (const [k, l] of Object.entries(lat)) {
     console.log(`\nbuild latency, ${l.songSeconds} s song at ${l.bpm} BPM (${l.eightCounts} 8-counts, ${l.moves} moves), ${l.runs} runs: ` +
       `p50 ${l.buildMs.p50} ms, p95 ${l.buildMs.p95} ms (target ≤ 200) · regenerate p50 ${l.regenerateMs.p50} ms, p95 ${l.regenerateMs.p95} ms [${k}]`)

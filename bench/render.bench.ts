@@ -3,7 +3,7 @@
  * choreography, and the peak RSS of the render process tree (node + ffmpeg children, summed,
  * sampled from /proc every 50 ms). Writes bench/results/render.json.
  *
- * The song is lib/audio's clasica-128 with a longer form (~3.3 min), analysed for real; the
+ * The song is lib/engines/audio's clasica-128 with a longer form (~3.3 min), analysed for real; the
  * blueprint comes from buildBlueprint with the full demo library, installed into a
  * LocalStorage under .data/render-bench/. Each render runs in a child process (this file with
  * --child) so its memory is measured alone. Targets: cold ≤ 25 s, warm ≤ 4 s, RSS ≤ 400 MB.
@@ -25,8 +25,8 @@ else await main()
 /** Child mode: render one blueprint, print the result as JSON on the last line. */
 async function child(argsJson: string) {
   const args = JSON.parse(argsJson) as { blueprint: string; storage: string; workDir: string; cacheDir: string }
-  const { renderBlueprint } = await import('@/lib/media/render-blueprint')
-  const { LocalStorage } = await import('@/lib/storage/local-storage')
+  const { renderBlueprint } = await import('@/lib/engines/media/render-blueprint')
+  const { LocalStorage } = await import('@/lib/shared/storage/local-storage')
   const started = performance.now()
   const result = await renderBlueprint({
     blueprint: JSON.parse(readFileSync(args.blueprint, 'utf8')),
@@ -46,12 +46,13 @@ function treeCpuSeconds(): number {
 }
 
 async function prepare(): Promise<{ blueprintFile: string; storageDir: string; videoSeconds: number; moves: number }> {
-  const { DEMO_SONG_SPECS, analyzeSongFile, writeDemoSongs } = await import('@/lib/audio')
-  const { buildBlueprint } = await import('@/lib/choreography/build-blueprint')
-  const { demoLibrary } = await import('@/lib/choreography/testing/demo-library')
-  const { ChoreographyParamsSchema } = await import('@/lib/validation/choreography-params')
-  const { installDemoLibrary } = await import('@/lib/media/install-demo-library')
-  const { LocalStorage } = await import('@/lib/storage/local-storage')
+  const { analyzeSongFile } = await import('@/lib/engines/audio')
+  const { DEMO_SONG_SPECS, writeDemoSongs } = await import('@/scripts/demo/songs')
+  const { buildBlueprint } = await import('@/lib/engines/choreography/build-blueprint')
+  const { demoLibrary } = await import('@/tests/fixtures/choreography/demo-library')
+  const { ChoreographyParamsSchema } = await import('@/lib/engines/dance/choreography-params')
+  const { installDemoLibrary } = await import('@/scripts/demo/library/install-demo-library')
+  const { LocalStorage } = await import('@/lib/shared/storage/local-storage')
 
   const base = DEMO_SONG_SPECS.find((s) => s.name === 'clasica-128')!
   const phrase = (label: 'verse' | 'chorus' | 'mambo', phrases: number, breakBars: 0 | 1 = 0) => ({ label, phrases, breakBars })

@@ -3,11 +3,11 @@
  * Passwords come from DEMO_PASSWORD, or a default that the demo prints; never run this
  * against a production database.
  */
-import { getDb, disconnectDb } from '@/lib/db'
-import { hashPassword } from '@/lib/auth/password'
+import { getDb, disconnectDb } from '@/lib/shared/db'
+import { hashPassword } from '@/lib/shared/auth/password'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
-import { demoCatalog } from '@/lib/moves/demo-catalog'
-import { clipDurationSeconds } from '@/lib/moves/library-format'
+import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
+import { clipDurationSeconds } from '@/lib/engines/media/library-format'
 
 async function main() {
   const db = getDb()

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { analyzeSongFile } from '@/lib/audio/analyze-song-file'
-import { isAppError } from '@/lib/errors'
+import { analyzeSongFile } from '@/lib/engines/audio/analyze-song-file'
+import { isAppError } from '@/lib/shared/errors'
 
 async function main() {
   const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true })

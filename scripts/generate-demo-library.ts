@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { demoCatalog, demoSubset } from '@/lib/moves/demo-catalog'
-import { generateDemoLibrary } from '@/lib/moves/generate-demo-library'
+import { demoCatalog, demoSubset } from '@/scripts/demo/library/demo-catalog'
+import { generateDemoLibrary } from '@/scripts/demo/library/generate-demo-library'
 
 /**
  * npm run gen:library [-- --subset] [--out dir] [--concurrency n]

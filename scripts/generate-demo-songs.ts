@@ -4,7 +4,7 @@
  * are not re-rendered. Default directory: .data/demo-songs/.
  */
 import { parseArgs } from 'node:util'
-import { DEFAULT_DEMO_SONG_DIR, writeDemoSongs } from '@/lib/audio/demo/write-demo-songs'
+import { DEFAULT_DEMO_SONG_DIR, writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
 
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string' }, 'no-mp3': { type: 'boolean' } } })

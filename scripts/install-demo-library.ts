@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
-import { installDemoLibrary } from '@/lib/media/install-demo-library'
-import { LocalStorage } from '@/lib/storage/local-storage'
-import type { Storage } from '@/lib/storage/storage'
+import { installDemoLibrary } from '@/scripts/demo/library/install-demo-library'
+import { LocalStorage } from '@/lib/shared/storage/local-storage'
+import type { Storage } from '@/lib/shared/storage/storage'
 
 /**
  * npx tsx scripts/install-demo-library.ts [--subset] [--root DIR] [--no-posters]
@@ -19,7 +19,7 @@ const { values } = parseArgs({
 // The configured storage is imported lazily: --root must work without any environment.
 const storage: Storage = values.root
   ? new LocalStorage(values.root)
-  : (await import('@/lib/storage/get-storage')).getStorage()
+  : (await import('@/lib/shared/storage/get-storage')).getStorage()
 const started = performance.now()
 const result = await installDemoLibrary({
   storage,

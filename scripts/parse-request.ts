@@ -4,8 +4,8 @@
  * GEMINI_API_KEY is set, else the offline parser.
  */
 import pino from 'pino'
-import { isAppError } from '@/lib/errors'
-import { parseRequest } from '@/lib/nlp/parse-request'
+import { isAppError } from '@/lib/shared/errors'
+import { parseRequest } from '@/lib/engines/request/parse-request'
 
 const text = process.argv.slice(2).join(' ')
 if (!text.trim()) {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 /**
- * The worker's own settings (lib/env.ts holds the shared ones: DATABASE_URL, storage,
+ * The worker's own settings (lib/shared/env.ts holds the shared ones: DATABASE_URL, storage,
  * WORKER_SECRET). Parsed once with zod; a bad value stops the worker with its name.
  */
 const int = (def: number, min = 1) => z.coerce.number().int().min(min).default(def)

@@ -1,5 +1,5 @@
 import http from 'node:http'
-import { secretMatches, WORKER_SECRET_HEADER } from '@/lib/jobs/worker-secret'
+import { secretMatches, WORKER_SECRET_HEADER } from '@/lib/services/render-jobs/worker-secret'
 
 /**
  * The worker's only HTTP surface: GET /health (for the container platform) and

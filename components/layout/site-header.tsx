@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { getPageUser } from '@/lib/auth/get-page-user'
+import { getPageUser } from '@/lib/shared/auth/get-page-user'
 import { SignOutButton } from '@/components/auth/sign-out-button'
 
 export async function SiteHeader() {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { deriveKey } from '@/lib/auth/secrets'
+import { deriveKey } from '@/lib/shared/auth/secrets'
 import { api, expectErrorShape, PASSWORD, registerAndSignIn, uniqueEmail } from './http'
 
 describe('register, sign in, me', () => {

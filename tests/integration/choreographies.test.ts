@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SONG_SPECS, writeDemoSongs } from '@/lib/audio'
+import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { api, expectErrorShape, registerAndSignIn, uploadSong } from './http'
 
 let owner: Awaited<ReturnType<typeof registerAndSignIn>>

@@ -2,8 +2,8 @@ import { readFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_SONG_SPECS, writeDemoSongs } from '@/lib/audio'
-import { runFfmpeg } from '@/lib/media/ffmpeg'
+import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
+import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import { api, BASE_URL, registerAndSignIn, signInDemo } from './http'
 
 const db = new pg.Client({ connectionString: process.env.DATABASE_URL })

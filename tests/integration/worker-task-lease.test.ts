@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { disconnectDb } from '@/lib/db'
-import { claimTask, failTask, heartbeat, releaseTask, succeedTask } from '@/lib/jobs/task-lease'
+import { disconnectDb } from '@/lib/shared/db'
+import { claimTask, failTask, heartbeat, releaseTask, succeedTask } from '@/lib/services/render-jobs/task-lease'
 import { api, registerAndSignIn } from './http'
 import { cancelLeftoverTasks, createChoreography, sql, taskRow, uploadDemoSong } from './worker-harness'
 

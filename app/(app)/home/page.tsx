@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { getPageUser } from '@/lib/auth/get-page-user'
+import { getPageUser } from '@/lib/shared/auth/get-page-user'
 
 export const metadata = { title: 'Home' }
 

@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/auth/sign-in-form'
-import { getPageUser } from '@/lib/auth/get-page-user'
-import { safeCallbackPath } from '@/lib/http/safe-callback-path'
+import { getPageUser } from '@/lib/shared/auth/get-page-user'
+import { safeCallbackPath } from '@/lib/shared/http/safe-callback-path'
 
 export const metadata = { title: 'Sign in' }
 

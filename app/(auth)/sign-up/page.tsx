@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignUpForm } from '@/components/auth/sign-up-form'
-import { getPageUser } from '@/lib/auth/get-page-user'
+import { getPageUser } from '@/lib/shared/auth/get-page-user'
 
 export const metadata = { title: 'Create an account' }
 

@@ -1,7 +1,7 @@
 import { notFound, redirect } from 'next/navigation'
 import { UserRoleControls } from '@/components/admin/user-role-controls'
-import { listUsers } from '@/lib/admin/manage-users'
-import { getPageUser } from '@/lib/auth/get-page-user'
+import { listUsers } from '@/lib/services/admin/manage-users'
+import { getPageUser } from '@/lib/shared/auth/get-page-user'
 
 export const metadata = { title: 'Users' }
 

@@ -1,7 +1,7 @@
-import { createChoreography } from '@/lib/choreographies/create-choreography'
-import { listChoreographies } from '@/lib/choreographies/manage-choreography'
-import { handler, json } from '@/lib/http/handler'
-import { ChoreographyListQuerySchema, CreateChoreographySchema, IdempotencyKeySchema } from '@/lib/validation/choreographies'
+import { createChoreography } from '@/lib/services/choreographies/create-choreography'
+import { listChoreographies } from '@/lib/services/choreographies/manage-choreography'
+import { handler, json } from '@/lib/shared/http/handler'
+import { ChoreographyListQuerySchema, CreateChoreographySchema, IdempotencyKeySchema } from '@/lib/shared/validation/choreographies'
 
 export const GET = handler({ query: ChoreographyListQuerySchema }, async ({ user, query }) => listChoreographies(user, query))
 

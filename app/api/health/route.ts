@@ -1,5 +1,5 @@
-import { checkHealth } from '@/lib/check-health'
-import { handler, json } from '@/lib/http/handler'
+import { checkHealth } from '@/lib/services/health/check-health'
+import { handler, json } from '@/lib/shared/http/handler'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
-import { handler } from '@/lib/http/handler'
-import { getProfile, updateMe } from '@/lib/users/update-me'
-import { UpdateMeSchema } from '@/lib/validation/auth'
+import { handler } from '@/lib/shared/http/handler'
+import { getProfile, updateMe } from '@/lib/services/users/update-me'
+import { UpdateMeSchema } from '@/lib/shared/validation/auth'
 
 export const GET = handler({}, async ({ user }) => ({ user: await getProfile(user.id) }))
 

@@ -1,8 +1,8 @@
-import { handler, json } from '@/lib/http/handler'
-import { ingestMove } from '@/lib/move-library/ingest-move'
-import { listMoves } from '@/lib/move-library/list-moves'
-import { receiveMultipartFile } from '@/lib/uploads/receive-multipart-file'
-import { MoveListQuerySchema } from '@/lib/validation/moves'
+import { handler, json } from '@/lib/shared/http/handler'
+import { ingestMove } from '@/lib/services/moves/ingest-move'
+import { listMoves } from '@/lib/services/moves/list-moves'
+import { receiveMultipartFile } from '@/lib/shared/http/receive-multipart-file'
+import { MoveListQuerySchema } from '@/lib/shared/validation/moves'
 
 export const GET = handler({ query: MoveListQuerySchema }, async ({ user, query }) => listMoves(user, query))
 

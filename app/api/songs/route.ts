@@ -1,8 +1,8 @@
-import { handler, json } from '@/lib/http/handler'
-import { createSong } from '@/lib/songs/create-song'
-import { listSongs } from '@/lib/songs/list-songs'
-import { receiveMultipartFile } from '@/lib/uploads/receive-multipart-file'
-import { SongListQuerySchema } from '@/lib/validation/songs'
+import { handler, json } from '@/lib/shared/http/handler'
+import { createSong } from '@/lib/services/songs/create-song'
+import { listSongs } from '@/lib/services/songs/list-songs'
+import { receiveMultipartFile } from '@/lib/shared/http/receive-multipart-file'
+import { SongListQuerySchema } from '@/lib/shared/validation/songs'
 
 const MAX_SONG_BYTES = 60 * 1024 * 1024
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { analyzePcm } from '@/lib/audio/analyze-pcm'
-import { SongAnalysisSchema, type SongAnalysis } from '@/lib/audio/analysis-schema'
-import { decodeAudio } from '@/lib/audio/decode-audio'
-import { DEMO_SONG_SPECS } from '@/lib/audio/demo/demo-song-spec'
-import type { DemoSongTruth } from '@/lib/audio/demo/generate-demo-song'
-import { fMeasure, tempoError } from '@/lib/audio/evaluate-beats'
+import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
+import { SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { decodeAudio } from '@/lib/engines/audio/decode-audio'
+import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
+import type { DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
+import { fMeasure, tempoError } from '@/lib/engines/audio/evaluate-beats'
 import { demoSongs } from './fixtures'
 
 /**

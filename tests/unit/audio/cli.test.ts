@@ -1,6 +1,6 @@
 import { execa } from 'execa'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SongAnalysisSchema } from '@/lib/audio/analysis-schema'
+import { SongAnalysisSchema } from '@/lib/engines/audio/analysis-schema'
 import { demoSongs } from './fixtures'
 
 /** The CLI is a contract for other tools: JSON and only JSON on stdout. */

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/lib/audio/demo/demo-song-spec'
-import { generateDemoSong } from '@/lib/audio/demo/generate-demo-song'
-import { writeDemoSongs } from '@/lib/audio/demo/write-demo-songs'
+import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-song-spec'
+import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
 
 const tiny: DemoSongSpec = {
   ...DEMO_SONG_SPECS[0],

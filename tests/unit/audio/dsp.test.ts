@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { FRAME_RATE } from '@/lib/audio/analysis-config'
-import { estimateTempo } from '@/lib/audio/estimate-tempo'
-import { fMeasure, tempoError } from '@/lib/audio/evaluate-beats'
-import { createRealFft } from '@/lib/audio/fft'
-import { resamplePcm } from '@/lib/audio/resample-pcm'
-import { trackBeats } from '@/lib/audio/track-beats'
-import { trackBeatsAndBars } from '@/lib/audio/track-beats-and-bars'
+import { FRAME_RATE } from '@/lib/engines/audio/analysis-config'
+import { estimateTempo } from '@/lib/engines/audio/estimate-tempo'
+import { fMeasure, tempoError } from '@/lib/engines/audio/evaluate-beats'
+import { createRealFft } from '@/lib/engines/audio/fft'
+import { resamplePcm } from '@/lib/engines/audio/resample-pcm'
+import { trackBeats } from '@/lib/engines/audio/track-beats'
+import { trackBeatsAndBars } from '@/lib/engines/audio/track-beats-and-bars'
 
 describe('createRealFft', () => {
   it('matches a direct DFT on random frames', () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
 import path from 'node:path'
-import { runFfmpeg } from '@/lib/media/ffmpeg'
-import { writeDemoSongs, type WrittenDemoSong } from '@/lib/audio/demo/write-demo-songs'
+import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
+import { writeDemoSongs, type WrittenDemoSong } from '@/scripts/demo/songs/write-demo-songs'
 
 /**
  * Test fixtures, generated on first use and cached under .data/ (git-ignored), so the

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { BlueprintSchema, ClipKeySchema, SongKeySchema } from '@/lib/choreography/blueprint-schema'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { generateAnalysis } from '@/lib/choreography/testing/generate-analysis'
-import { demoSubsetLibrary } from '@/lib/choreography/testing/demo-library'
+import { BlueprintSchema, ClipKeySchema, SongKeySchema } from '@/lib/engines/choreography/blueprint-schema'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { generateAnalysis } from '@/tests/fixtures/choreography/generate-analysis'
+import { demoSubsetLibrary } from '@/tests/fixtures/choreography/demo-library'
 
 const analysis = generateAnalysis({ seed: 41, bpm: 126, sections: [{ label: 'intro', phrases: 2 }, { label: 'verse', phrases: 6 }, { label: 'outro', phrases: 2 }] })
 const bp = buildBlueprint({ analysis, params: {}, library: demoSubsetLibrary(), seed: 1, song: { id: 's', storageKey: 'songs/s.mp3' } })

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/validation/choreography-params'
-import { DIFFICULTY_RANK, ENERGY_RANK } from '@/lib/moves/vocabulary'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { isPoseMove, type LibraryMove } from '@/lib/choreography/library-move'
-import { DEFAULT_LAYOUT, generateAnalysis } from '@/lib/choreography/testing/generate-analysis'
-import { fixtureLibrary } from '@/lib/choreography/testing/fixture-library'
-import { demoLibrary } from '@/lib/choreography/testing/demo-library'
+import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/engines/dance/choreography-params'
+import { DIFFICULTY_RANK, ENERGY_RANK } from '@/lib/engines/dance/vocabulary'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { isPoseMove, type LibraryMove } from '@/lib/engines/choreography/library-move'
+import { DEFAULT_LAYOUT, generateAnalysis } from '@/tests/fixtures/choreography/generate-analysis'
+import { fixtureLibrary } from '@/tests/fixtures/choreography/fixture-library'
+import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 import { blueprintViolations, movesOnBreaks } from './invariants'
 
 const song = { id: 'song-1', storageKey: 'songs/song-1.mp3' }

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ChoreographyParamsSchema } from '@/lib/validation/choreography-params'
-import type { SongAnalysis } from '@/lib/audio/analysis-schema'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { isPoseMove } from '@/lib/choreography/library-move'
-import { scoreBlueprint } from '@/lib/choreography/score-blueprint'
-import { demoLibrary } from '@/lib/choreography/testing/demo-library'
-import { demoSongAnalyses } from '@/lib/choreography/testing/demo-song-analyses'
+import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { isPoseMove } from '@/lib/engines/choreography/library-move'
+import { scoreBlueprint } from '@/lib/engines/choreography/score-blueprint'
+import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
+import { demoSongAnalyses } from '@/tests/fixtures/choreography/demo-song-analyses'
 import { blueprintViolations, movesOnBreaks } from './invariants'
 
-// Real analyses (cached in .data/) of four of lib/audio's demo songs: rubato intro, fast
+// Real analyses (cached in .data/) of four of lib/engines/audio's demo songs: rubato intro, fast
 // Dominican, drifting sensual, slow. The first run synthesises and analyses them (~10 s).
 const NAMES = ['romantica-rubato-112', 'dominicana-148', 'sensual-drift-120', 'lenta-105']
 const REQUESTS = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { SongAnalysisSchema } from '@/lib/audio/analysis-schema'
-import { DEFAULT_LAYOUT, generateAnalysis, randomSongSpec } from '@/lib/choreography/testing/generate-analysis'
-import { buildSlots } from '@/lib/choreography/build-slots'
+import { SongAnalysisSchema } from '@/lib/engines/audio/analysis-schema'
+import { DEFAULT_LAYOUT, generateAnalysis, randomSongSpec } from '@/tests/fixtures/choreography/generate-analysis'
+import { buildSlots } from '@/lib/engines/choreography/build-slots'
 
 describe('synthetic song analyses', () => {
   it('are valid SongAnalysis documents with a consistent 8-count grid', () => {

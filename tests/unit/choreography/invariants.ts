@@ -1,9 +1,9 @@
-import type { SongAnalysis } from '@/lib/audio/analysis-schema'
-import { DIFFICULTY_RANK, sameState } from '@/lib/moves/vocabulary'
-import type { ChoreographyParams } from '@/lib/validation/choreography-params'
-import { BlueprintSchema, type Blueprint } from '@/lib/choreography/blueprint-schema'
-import { buildSlots } from '@/lib/choreography/build-slots'
-import type { LibraryMove } from '@/lib/choreography/library-move'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { DIFFICULTY_RANK, sameState } from '@/lib/engines/dance/vocabulary'
+import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
+import { BlueprintSchema, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { buildSlots } from '@/lib/engines/choreography/build-slots'
+import type { LibraryMove } from '@/lib/engines/choreography/library-move'
 
 /**
  * Every hard promise of buildBlueprint, checked from the outside against the analysis and

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '@/lib/errors'
-import { sameState } from '@/lib/moves/vocabulary'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { regenerateMove } from '@/lib/choreography/regenerate-move'
-import { generateAnalysis } from '@/lib/choreography/testing/generate-analysis'
-import { demoLibrary } from '@/lib/choreography/testing/demo-library'
+import { AppError } from '@/lib/shared/errors'
+import { sameState } from '@/lib/engines/dance/vocabulary'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { regenerateMove } from '@/lib/engines/choreography/regenerate-move'
+import { generateAnalysis } from '@/tests/fixtures/choreography/generate-analysis'
+import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 import { blueprintViolations } from './invariants'
 
 const song = { id: 'song-3', storageKey: 'songs/song-3.mp3' }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { buildBlueprint } from '@/lib/choreography/build-blueprint'
-import { buildBaselineBlueprint } from '@/lib/choreography/baseline'
-import { BlueprintSchema, type Blueprint } from '@/lib/choreography/blueprint-schema'
-import { pearson, scoreBlueprint } from '@/lib/choreography/score-blueprint'
-import { generateAnalysis } from '@/lib/choreography/testing/generate-analysis'
-import { demoLibrary } from '@/lib/choreography/testing/demo-library'
+import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
+import { buildBaselineBlueprint } from '@/lib/engines/choreography/baseline'
+import { BlueprintSchema, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { pearson, scoreBlueprint } from '@/lib/engines/choreography/score-blueprint'
+import { generateAnalysis } from '@/tests/fixtures/choreography/generate-analysis'
+import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 
 const song = { id: 'song-4', storageKey: 'songs/song-4.mp3' }
 const analysis = generateAnalysis({ seed: 51, bpm: 132, driftPct: -2, jitterMs: 6, pickupBeats: 2, leadInSeconds: 3 })

@@ -1,11 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import { z } from 'zod'
-import { AppError } from '@/lib/errors'
-import { readJsonBody } from '@/lib/http/read-json-body'
-import { safeCallbackPath } from '@/lib/http/safe-callback-path'
-import { consumeRateLimit, clientIp } from '@/lib/http/rate-limit'
-import { zodFields } from '@/lib/http/error-response'
-import { getEnv } from '@/lib/env'
+import { AppError } from '@/lib/shared/errors'
+import { readJsonBody } from '@/lib/shared/http/read-json-body'
+import { safeCallbackPath } from '@/lib/shared/http/safe-callback-path'
+import { consumeRateLimit, clientIp } from '@/lib/shared/http/rate-limit'
+import { zodFields } from '@/lib/shared/http/error-response'
+import { getEnv } from '@/lib/shared/env'
 
 beforeAll(() => {
   process.env.DATABASE_URL ??= 'postgresql://localhost:5432/unit'

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LocalStorage } from '@/lib/storage/local-storage'
+import { LocalStorage } from '@/lib/shared/storage/local-storage'
 
 describe('LocalStorage and symlinks', () => {
   it('never lists or serves a symlink, so nothing outside the root is reachable through one', async () => {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LocalStorage } from '@/lib/storage/local-storage'
+import { LocalStorage } from '@/lib/shared/storage/local-storage'
 import { describeStorageContract } from './storage-contract'
 
 const root = mkdtempSync(path.join(tmpdir(), 'bb-local-storage-'))

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { S3Storage } from '@/lib/storage/s3-storage'
+import { S3Storage } from '@/lib/shared/storage/s3-storage'
 import { startS3rver, type RunningS3rver } from './start-s3rver'
 import { describeStorageContract } from './storage-contract'
 

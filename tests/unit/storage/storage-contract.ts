@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { text } from 'node:stream/consumers'
 import { describe, expect, it } from 'vitest'
-import type { Storage } from '@/lib/storage/storage'
+import type { Storage } from '@/lib/shared/storage/storage'
 
 /**
  * The behaviour every Storage implementation must share, run against LocalStorage and

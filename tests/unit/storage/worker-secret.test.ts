@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { classifyRenderError } from '@/lib/jobs/classify-render-error'
-import { outputKeysFor } from '@/lib/jobs/output-keys'
-import { secretMatches } from '@/lib/jobs/worker-secret'
-import { AppError } from '@/lib/errors'
-import { RenderInputError } from '@/lib/media/render-errors'
+import { classifyRenderError } from '@/lib/services/render-jobs/classify-render-error'
+import { outputKeysFor } from '@/lib/services/render-jobs/output-keys'
+import { secretMatches } from '@/lib/services/render-jobs/worker-secret'
+import { AppError } from '@/lib/shared/errors'
+import { RenderInputError } from '@/lib/engines/media/render-errors'
 import { z } from 'zod'
 
 describe('worker secret', () => {

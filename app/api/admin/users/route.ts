@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { listUsers } from '@/lib/admin/manage-users'
-import { handler } from '@/lib/http/handler'
-import { RoleSchema } from '@/lib/validation/auth'
-import { PaginationSchema } from '@/lib/validation/pagination'
+import { listUsers } from '@/lib/services/admin/manage-users'
+import { handler } from '@/lib/shared/http/handler'
+import { RoleSchema } from '@/lib/shared/validation/auth'
+import { PaginationSchema } from '@/lib/shared/validation/pagination'
 
 const Query = PaginationSchema.extend({ q: z.string().trim().max(100).optional(), role: RoleSchema.optional() })
 

@@ -1,10 +1,10 @@
 import NextAuth from 'next-auth'
 import type { NextRequest } from 'next/server'
-import { getAuthOptions } from '@/lib/auth/next-auth-options'
-import { getEnv } from '@/lib/env'
-import { AppError } from '@/lib/errors'
-import { errorResponse } from '@/lib/http/error-response'
-import { clientIp, consumeRateLimit } from '@/lib/http/rate-limit'
+import { getAuthOptions } from '@/lib/shared/auth/next-auth-options'
+import { getEnv } from '@/lib/shared/env'
+import { AppError } from '@/lib/shared/errors'
+import { errorResponse } from '@/lib/shared/http/error-response'
+import { clientIp, consumeRateLimit } from '@/lib/shared/http/rate-limit'
 
 type Ctx = { params: Promise<{ nextauth: string[] }> }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { handler } from '@/lib/http/handler'
-import { revokeFamilyOfRefreshToken, revokeRefreshFamily } from '@/lib/auth/refresh-tokens'
+import { handler } from '@/lib/shared/http/handler'
+import { revokeFamilyOfRefreshToken, revokeRefreshFamily } from '@/lib/shared/auth/refresh-tokens'
 
 /** Revokes the caller's sign-in (bearer access token) or the family of a refresh token. */
 export const POST = handler(

@@ -1,7 +1,7 @@
-import { handler } from '@/lib/http/handler'
-import { issueTokenPair } from '@/lib/auth/issue-token-pair'
-import { rotateRefreshToken } from '@/lib/auth/refresh-tokens'
-import { RefreshSchema } from '@/lib/validation/auth'
+import { handler } from '@/lib/shared/http/handler'
+import { issueTokenPair } from '@/lib/shared/auth/issue-token-pair'
+import { rotateRefreshToken } from '@/lib/shared/auth/refresh-tokens'
+import { RefreshSchema } from '@/lib/shared/validation/auth'
 
 /** Spends a refresh token and returns a new pair; a reused token revokes its family (401). */
 export const POST = handler(

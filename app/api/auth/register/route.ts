@@ -1,7 +1,7 @@
-import { authAttemptsPerMinute } from '@/lib/http/rate-limit'
-import { handler, json } from '@/lib/http/handler'
-import { registerUser } from '@/lib/users/register-user'
-import { RegisterSchema } from '@/lib/validation/auth'
+import { authAttemptsPerMinute } from '@/lib/shared/http/rate-limit'
+import { handler, json } from '@/lib/shared/http/handler'
+import { registerUser } from '@/lib/services/users/register-user'
+import { RegisterSchema } from '@/lib/shared/validation/auth'
 
 export const POST = handler(
   {

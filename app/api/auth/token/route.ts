@@ -1,10 +1,10 @@
-import { AppError } from '@/lib/errors'
-import { authAttemptsPerMinute } from '@/lib/http/rate-limit'
-import { handler } from '@/lib/http/handler'
-import { issueTokenPair } from '@/lib/auth/issue-token-pair'
-import { createRefreshFamily } from '@/lib/auth/refresh-tokens'
-import { verifyCredentials } from '@/lib/users/verify-credentials'
-import { CredentialsSchema } from '@/lib/validation/auth'
+import { AppError } from '@/lib/shared/errors'
+import { authAttemptsPerMinute } from '@/lib/shared/http/rate-limit'
+import { handler } from '@/lib/shared/http/handler'
+import { issueTokenPair } from '@/lib/shared/auth/issue-token-pair'
+import { createRefreshFamily } from '@/lib/shared/auth/refresh-tokens'
+import { verifyCredentials } from '@/lib/shared/auth/verify-credentials'
+import { CredentialsSchema } from '@/lib/shared/validation/auth'
 
 /** Bearer sign-in for non-browser clients: email + password → access + refresh token. */
 export const POST = handler(

@@ -1,6 +1,6 @@
-import { deleteChoreography, getChoreography } from '@/lib/choreographies/manage-choreography'
-import { handler } from '@/lib/http/handler'
-import { IdParamsSchema } from '@/lib/validation/songs'
+import { deleteChoreography, getChoreography } from '@/lib/services/choreographies/manage-choreography'
+import { handler } from '@/lib/shared/http/handler'
+import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
 export const GET = handler({ params: IdParamsSchema }, async ({ user, params }) => ({ task: await getChoreography(user, params.id) }))
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { handler } from '@/lib/http/handler'
-import { disableMove, editMove } from '@/lib/move-library/edit-move'
-import { getMove } from '@/lib/move-library/list-moves'
-import { MoveIdParamsSchema } from '@/lib/validation/moves'
+import { handler } from '@/lib/shared/http/handler'
+import { disableMove, editMove } from '@/lib/services/moves/edit-move'
+import { getMove } from '@/lib/services/moves/list-moves'
+import { MoveIdParamsSchema } from '@/lib/shared/validation/moves'
 
 export const GET = handler({ params: MoveIdParamsSchema }, async ({ user, params }) => ({ move: await getMove(user, params.id) }))
 

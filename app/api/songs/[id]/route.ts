@@ -1,6 +1,6 @@
-import { handler } from '@/lib/http/handler'
-import { deleteSong, getSong } from '@/lib/songs/manage-song'
-import { IdParamsSchema } from '@/lib/validation/songs'
+import { handler } from '@/lib/shared/http/handler'
+import { deleteSong, getSong } from '@/lib/services/songs/manage-song'
+import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
 export const GET = handler({ params: IdParamsSchema }, async ({ user, params }) => ({ song: await getSong(user, params.id) }))
 

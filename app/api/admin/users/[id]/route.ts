@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { updateUser } from '@/lib/admin/manage-users'
-import { handler } from '@/lib/http/handler'
-import { AdminUpdateUserSchema } from '@/lib/validation/auth'
+import { updateUser } from '@/lib/services/admin/manage-users'
+import { handler } from '@/lib/shared/http/handler'
+import { AdminUpdateUserSchema } from '@/lib/shared/validation/auth'
 
 const Params = z.object({ id: z.string().min(1).max(64) })
 

@@ -1,5 +1,5 @@
-import { cancelChoreography } from '@/lib/choreographies/manage-choreography'
-import { handler } from '@/lib/http/handler'
-import { IdParamsSchema } from '@/lib/validation/songs'
+import { cancelChoreography } from '@/lib/services/choreographies/manage-choreography'
+import { handler } from '@/lib/shared/http/handler'
+import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
 export const POST = handler({ params: IdParamsSchema }, async ({ user, params }) => ({ task: await cancelChoreography(user, params.id) }))

@@ -1,7 +1,7 @@
-import { MediaQuerySchema, wantsDownload } from '@/lib/choreographies/media-query'
-import { serveTaskMedia } from '@/lib/choreographies/serve-task-media'
-import { handler } from '@/lib/http/handler'
-import { IdParamsSchema } from '@/lib/validation/songs'
+import { MediaQuerySchema, wantsDownload } from '@/lib/shared/validation/media-query'
+import { serveTaskMedia } from '@/lib/services/choreographies/serve-task-media'
+import { handler } from '@/lib/shared/http/handler'
+import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
-import { AnalysisAdjustmentSchema } from '@/lib/audio/adjust-analysis'
-import { handler } from '@/lib/http/handler'
-import { adjustSongAnalysis } from '@/lib/songs/manage-song'
-import { IdParamsSchema } from '@/lib/validation/songs'
+import { AnalysisAdjustmentSchema } from '@/lib/engines/audio/adjust-analysis'
+import { handler } from '@/lib/shared/http/handler'
+import { adjustSongAnalysis } from '@/lib/services/songs/manage-song'
+import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
 /** Instructor override: { kind: 'tempo', factor: 2 | 0.5 } | { kind: 'shift', beats: ±1 } |
  * { kind: 'relabel', sectionIndex, label }. */

@@ -1,6 +1,6 @@
-import { regenerateChoreographyMove } from '@/lib/choreographies/manage-choreography'
-import { handler } from '@/lib/http/handler'
-import { MoveIndexParamsSchema } from '@/lib/validation/choreographies'
+import { regenerateChoreographyMove } from '@/lib/services/choreographies/manage-choreography'
+import { handler } from '@/lib/shared/http/handler'
+import { MoveIndexParamsSchema } from '@/lib/shared/validation/choreographies'
 
 export const POST = handler(
   { params: MoveIndexParamsSchema, rateLimit: { name: 'regenerate', limit: 30, windowMs: 60_000 } },

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary'
+
+/**
+ * The contract between music analysis and everything downstream (blueprint, UI, worker).
+ * Times are seconds from the start of the audio file. Bump ANALYSIS_VERSION whenever the
+ * algorithm changes results: stored analyses with an older version are recomputed.
+ */
+export const ANALYSIS_VERSION = 1
+
+const seconds = z.number().finite().nonnegative()
+const unit = z.number().finite().min(0).max(1)
+
+export const PhraseSchema = z.object({
+  index: z.number().int().nonnegative(),
+  start: seconds,
+  end: seconds,
+  /** 0–1, relative to the song. */
+  energy: unit,
+  section: SectionLabelSchema,
+  sectionIndex: z.number().int().nonnegative(),
+})
+
+export const SectionSchema = z.object({
+  label: SectionLabelSchema,
+  start: seconds,
+  end: seconds,
+  energy: unit,
+  /** Index of an earlier section this one repeats (same material), if any. */
+  repeatOf: z.number().int().nonnegative().nullable().optional(),
+})
+
+export const SongAnalysisSchema = z.object({
+  version: z.number().int().positive(),
+  durationSeconds: z.number().positive(),
+  bpm: z.number().positive(),
+  beats: z.array(seconds),
+  downbeats: z.array(seconds),
+  /** Start of every 8-count (count 1), in order. */
+  countOne: z.array(seconds),
+  phrases: z.array(PhraseSchema),
+  sections: z.array(SectionSchema),
+  breaks: z.array(z.object({ start: seconds, end: seconds })).default([]),
+  /** Overall confidence in the beat grid and count-one phase, 0–1. */
+  confidence: unit,
+  /**
+   * What the confidence is made of (additive, optional): pulse clarity of the tempo and of
+   * the beats, certainty of the bar phase and of count 1, and the metered share of the song.
+   */
+  confidenceParts: z
+    .object({ tempo: unit, beats: unit, bars: unit, countOne: unit, coverage: unit })
+    .optional(),
+  energyClass: EnergySchema,
+  key: z.string().nullable().optional(),
+})
+
+export type Phrase = z.infer<typeof PhraseSchema>
+export type Section = z.infer<typeof SectionSchema>
+export type SongAnalysis = z.infer<typeof SongAnalysisSchema>

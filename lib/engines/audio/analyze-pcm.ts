@@ -1,0 +1,155 @@
+import { AppError } from '@/lib/shared/errors'
+import { ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from './analysis-schema'
+import { ANALYSIS_SAMPLE_RATE } from './analysis-config'
+import { buildOnsetEnvelope } from './build-onset-envelope'
+import { buildPhrases } from './build-phrases'
+import { computeSpectralFeatures } from './compute-spectral-features'
+import { describePhrases, phraseMatrix } from './describe-phrases'
+import { detectBreaks } from './detect-breaks'
+import { estimateKey } from './estimate-key'
+import { estimateTempo } from './estimate-tempo'
+import { estimateTempoCurve } from './estimate-tempo-curve'
+import { findCountOne } from './find-count-one'
+import { findMetricalPhase } from './find-metrical-phase'
+import { labelSections } from './label-sections'
+import { measurePulseClarity } from './measure-pulse-clarity'
+import { rateEnergy } from './rate-energy'
+import { resamplePcm } from './resample-pcm'
+import { barConfidence, beatsConfidence, scoreConfidence } from './score-confidence'
+import { median } from './signal-utils'
+import { summarizeBeats } from './summarize-beats'
+import { trackBeatsAndBars } from './track-beats-and-bars'
+import { trimUnmeteredEdges } from './trim-unmetered-edges'
+
+/** Tightness of the beat tracker around the tempo curve (see track-beats-and-bars). */
+const TIGHTNESS = 1000
+const round3 = (t: number) => Math.round(t * 1000) / 1000
+
+/**
+ * The whole analysis of one song, pure and deterministic: PCM in, SongAnalysis out.
+ * Steps: features → onset envelope → tempo and tempo curve → beats with bar positions →
+ * trim unmetered edges → count 1 → pausas → phrases → sections and labels → energy, key,
+ * confidence.
+ */
+export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis {
+  if (!(pcm instanceof Float32Array) || pcm.length === 0) throw AppError.validation('Audio is empty')
+  if (!Number.isFinite(sampleRate) || sampleRate < 4000 || sampleRate > 384000) {
+    throw AppError.validation(`Unsupported sample rate ${sampleRate} Hz (4 kHz to 384 kHz)`)
+  }
+  const durationSeconds = pcm.length / sampleRate
+  const x = sanitize(resamplePcm(pcm, sampleRate, ANALYSIS_SAMPLE_RATE))
+  const features = computeSpectralFeatures(x)
+  const env = buildOnsetEnvelope(features)
+  const fr = env.frameRate
+  const tempo = estimateTempo(env.combined, fr)
+  const curve = estimateTempoCurve(env.combined, fr, tempo.period)
+  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS })
+  const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
+  const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
+  const beatFrames = tracked.beats.slice(first, last + 1)
+  const positions = tracked.positions.slice(first, last + 1)
+  const beats = beatFrames.map((f) => f / fr)
+  const key = estimateKey(features.chroma)
+
+  if (beats.length < 16) return unmetered(durationSeconds, tempo.bpm, key)
+
+  // Median beat period over 8-beat spans: frame quantisation (11.6 ms) of single gaps would
+  // otherwise bias the tempo by up to 1 %.
+  const spans = beats.slice(8).map((t, i) => (t - beats[i]) / 8)
+  const beatPeriod = median(spans)
+  const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
+  const downIdx = positions.flatMap((p, i) => (p === 0 ? [i] : []))
+  const count = findCountOne(downIdx, summary)
+  const countOneIdx = downIdx.filter((_, j) => j % 2 === count.parity)
+  const breakSpans = detectBreaks(summary)
+
+  const phrases = buildPhrases(beats, countOneIdx, beatPeriod, durationSeconds)
+  const pf = describePhrases(phrases, summary, features)
+  const rows = phraseMatrix(pf)
+  const reentries = breakSpans.map((b) => phrases.findIndex((p) => p.firstBeat >= b.endBeat)).filter((i) => i > 0)
+  const pausas = phrases.flatMap((p, i) => (breakSpans.some((b) => b.startBeat < p.endBeat && b.endBeat > p.firstBeat) ? [i] : []))
+  const segments = labelSections(pf, rows, { forced: reentries, pausas })
+  const energy = rateEnergy(pf, tempo.bpm)
+
+  const sections: SongAnalysis['sections'] = []
+  const lead = phrases[0]?.start ?? 0
+  if (lead > 1) sections.push({ label: 'intro', start: 0, end: round3(lead), energy: 0, repeatOf: null })
+  for (const s of segments) {
+    const idx = phrases.slice(s.startPhrase, s.endPhrase)
+    const e = idx.map((_, k) => energy.phrase[s.startPhrase + k])
+    sections.push({
+      label: s.label,
+      start: round3(idx[0].start),
+      end: round3(idx[idx.length - 1].end),
+      energy: Math.round((e.reduce((a, b) => a + b, 0) / e.length) * 1000) / 1000,
+      repeatOf: s.repeatOf === null ? null : s.repeatOf + (lead > 1 ? 1 : 0),
+    })
+  }
+  // Sections tile the whole file: a short pickup before the first count 1 joins the first
+  // section, a ring-out after the last beat joins the last.
+  if (sections.length) {
+    sections[0].start = 0
+    sections[sections.length - 1].end = round3(Math.max(sections[sections.length - 1].end, durationSeconds))
+  }
+  const sectionOf = (p: number) => segments.findIndex((s) => p >= s.startPhrase && p < s.endPhrase) + (lead > 1 ? 1 : 0)
+
+  const phase = findMetricalPhase({ beats: beatFrames, bands: env.bands, harmonicChange: summary.harmonicChange })
+  const sortedScores = [...phase.scores].sort((a, b) => b - a)
+  const parts = {
+    tempo: tempo.clarity,
+    beats: beatsConfidence(median(clarity.slice(first, last + 1))),
+    bars: barConfidence(sortedScores[0] - sortedScores[1], !phase.offBeat && phase.barOffset === (downIdx[0] ?? 0) % 4),
+    countOne: count.confidence,
+    coverage: (beats[beats.length - 1] - beats[0]) / durationSeconds,
+  }
+
+  return SongAnalysisSchema.parse({
+    version: ANALYSIS_VERSION,
+    durationSeconds: round3(durationSeconds),
+    bpm: Math.round((60 / beatPeriod) * 10) / 10,
+    beats: beats.map(round3),
+    downbeats: downIdx.map((i) => round3(beats[i])),
+    countOne: countOneIdx.map((i) => round3(beats[i])),
+    phrases: phrases.map((p, i) => ({
+      index: i,
+      start: round3(p.start),
+      end: round3(p.end),
+      energy: energy.phrase[i],
+      section: sections[sectionOf(i)]?.label ?? 'verse',
+      sectionIndex: Math.max(0, sectionOf(i)),
+    })),
+    sections,
+    breaks: breakSpans.map((b) => ({ start: round3(beats[b.startBeat]), end: round3(beats[Math.min(b.endBeat, beats.length - 1)]) })),
+    confidence: scoreConfidence(parts),
+    confidenceParts: parts,
+    energyClass: energy.songClass,
+    key,
+  })
+}
+
+/** No usable pulse (silence, noise, a tone, free-time music): say so, with confidence 0. */
+function unmetered(durationSeconds: number, bpm: number, key: string | null): SongAnalysis {
+  return SongAnalysisSchema.parse({
+    version: ANALYSIS_VERSION,
+    durationSeconds: round3(durationSeconds),
+    bpm: Math.round(bpm * 10) / 10,
+    beats: [], downbeats: [], countOne: [], phrases: [],
+    sections: [{ label: 'intro', start: 0, end: round3(durationSeconds), energy: 0, repeatOf: null }],
+    breaks: [],
+    confidence: 0,
+    confidenceParts: { tempo: 0, beats: 0, bars: 0, countOne: 0, coverage: 0 },
+    energyClass: 'low',
+    key,
+  })
+}
+
+/** NaN/Infinity (a broken decoder, a bad caller) would poison every sum downstream. */
+function sanitize(x: Float32Array): Float32Array {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      const y = Float32Array.from(x, (v) => (Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0))
+      return y
+    }
+  }
+  return x
+}

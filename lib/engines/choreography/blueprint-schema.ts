@@ -1,0 +1,136 @@
+import { z } from 'zod'
+import {
+  DanceStateSchema, DifficultySchema, EnergySchema, FamilySchema, SectionLabelSchema, StyleSchema,
+} from '@/lib/engines/dance/vocabulary'
+import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+
+/**
+ * The blueprint: the versioned contract between the choreography engine and the render
+ * worker (see shared/ARCHITECTURE.md). Both sides parse it with this schema. Bump
+ * BLUEPRINT_VERSION on any change the worker must know about.
+ */
+export const BLUEPRINT_VERSION = 1
+
+/** Float tolerance for "equal times" inside one document (times are seconds). */
+const EPS = 1e-6
+
+const seconds = z.number().finite().nonnegative()
+
+/**
+ * Clip storage keys reach the worker's filesystem/S3 calls, so they are confined to the
+ * clips/ prefix and may not climb out of it.
+ */
+export const ClipKeySchema = z
+  .string()
+  .max(300)
+  .regex(/^clips\/[a-z0-9][a-z0-9/_.-]*$/, 'must be a clips/… storage key (lowercase letters, digits, / _ . -)')
+  .refine((k) => !k.includes('..') && !k.includes('//'), 'must not contain .. or //')
+
+/** Song audio keys: the lead's storage layout decides the prefix; we only forbid escapes. */
+export const SongKeySchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/, 'must be a relative storage key')
+  .refine((k) => !k.includes('..') && !k.includes('//'), 'must not contain .. or //')
+
+export const ScorePartsSchema = z.record(z.string().max(40), z.number().finite())
+
+export const BlueprintMoveSchema = z
+  .object({
+    index: z.number().int().nonnegative(),
+    moveId: z.string().min(1).max(80),
+    name: z.string().min(1).max(80),
+    family: FamilySchema,
+    /** Copied from the annotation so the UI and the scorer need no library lookup. */
+    difficulty: DifficultySchema,
+    energy: EnergySchema,
+    styles: z.array(StyleSchema).min(1).max(3),
+    clipKey: ClipKeySchema,
+    songStart: seconds,
+    songEnd: seconds,
+    /** Count number from the song's first count-one (countOne index × 8). */
+    firstCountIndex: z.number().int().nonnegative().multipleOf(8),
+    counts: z.number().int().positive().max(64).multipleOf(8),
+    /** Song times of each count this move lands on, plus its end time (length counts + 1). */
+    beatTimes: z.array(seconds).min(9).max(65),
+    clipIn: seconds,
+    clipOut: seconds,
+    /** Song tempo over these counts ÷ clip native tempo: the worker speeds the clip by this. */
+    playbackRate: z.number().finite().min(0.25).max(4),
+    section: SectionLabelSchema,
+    entry: DanceStateSchema,
+    exit: DanceStateSchema,
+    /** Inserted to bridge two holds rather than chosen for its own sake. */
+    connector: z.boolean(),
+    why: z.object({ scoreParts: ScorePartsSchema, reason: z.string().max(500) }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.songEnd <= m.songStart) ctx.addIssue({ code: 'custom', path: ['songEnd'], message: 'must be after songStart' })
+    if (m.clipOut <= m.clipIn) ctx.addIssue({ code: 'custom', path: ['clipOut'], message: 'must be after clipIn' })
+    if (m.beatTimes.length !== m.counts + 1) {
+      ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must hold counts + 1 times' })
+      return
+    }
+    for (let i = 1; i < m.beatTimes.length; i++) {
+      if (!(m.beatTimes[i] > m.beatTimes[i - 1])) {
+        ctx.addIssue({ code: 'custom', path: ['beatTimes', i], message: 'must increase strictly' })
+        return
+      }
+    }
+    if (Math.abs(m.beatTimes[0] - m.songStart) > EPS || Math.abs(m.beatTimes[m.counts] - m.songEnd) > EPS) {
+      ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must start at songStart and end at songEnd' })
+    }
+  })
+
+export const OutputSchema = z.object({
+  width: z.literal(1280).default(1280),
+  height: z.literal(720).default(720),
+  fps: z.literal(30).default(30),
+  videoCodec: z.literal('h264').default('h264'),
+  audioCodec: z.literal('aac').default('aac'),
+  overlays: z
+    .object({ counts: z.boolean().default(true), moveNames: z.boolean().default(true) })
+    .default({ counts: true, moveNames: true }),
+})
+
+export const BlueprintSchema = z
+  .object({
+    version: z.literal(BLUEPRINT_VERSION),
+    song: z.object({
+      id: z.string().min(1).max(100),
+      storageKey: SongKeySchema,
+      durationSeconds: z.number().positive(),
+      bpm: z.number().positive(),
+      analysisVersion: z.number().int().positive(),
+      /** Time of the song's first count-one: firstCountIndex counts from here. */
+      countOneStart: seconds,
+    }),
+    params: ChoreographyParamsSchema,
+    output: OutputSchema,
+    seed: z.number().int().min(0).max(0xffffffff),
+    /** Song seconds covered by the choreography. */
+    start: seconds,
+    end: seconds,
+    moves: z.array(BlueprintMoveSchema).min(1).max(500),
+    warnings: z.array(z.string().max(300)).max(20).default([]),
+  })
+  .superRefine((b, ctx) => {
+    if (b.end <= b.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' })
+    if (b.end > b.song.durationSeconds + EPS) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must not pass the end of the song' })
+    }
+    b.moves.forEach((m, i) => {
+      if (m.index !== i) ctx.addIssue({ code: 'custom', path: ['moves', i, 'index'], message: 'must equal its position' })
+      if (m.songStart < b.start - EPS || m.songEnd > b.end + EPS) {
+        ctx.addIssue({ code: 'custom', path: ['moves', i], message: 'must lie inside [start, end]' })
+      }
+      if (i > 0 && m.songStart < b.moves[i - 1].songEnd - EPS) {
+        ctx.addIssue({ code: 'custom', path: ['moves', i, 'songStart'], message: 'overlaps the previous move' })
+      }
+    })
+  })
+
+export type Blueprint = z.infer<typeof BlueprintSchema>
+export type BlueprintMove = z.infer<typeof BlueprintMoveSchema>
+export type BlueprintOutput = z.infer<typeof OutputSchema>

@@ -1,0 +1,84 @@
+import { AppError } from '@/lib/shared/errors'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { sameState } from '@/lib/engines/dance/vocabulary'
+import { BlueprintSchema, type Blueprint } from './blueprint-schema'
+import { buildContext, parseInputs, type ChoreographyParamsInput } from './build-context'
+import { History } from './history'
+import { buildSlots } from './build-slots'
+import { baseScore, scoreMove } from './score-move'
+import { placeMove } from './assemble-blueprint'
+import { hashUnit } from './prng'
+import type { EngineMove } from './engine-types'
+import type { LibraryMove } from './library-move'
+
+export interface RegenerateInput {
+  analysis: SongAnalysis
+  /** Defaults to the blueprint's own params. */
+  params?: ChoreographyParamsInput
+  library: LibraryMove[]
+  seed: number
+}
+
+/** Candidates within this much of the best are equally good: the seed picks among them. */
+const NEAR_BEST = 1.5
+
+/**
+ * Replaces exactly one move with a different one of the same length that is still legal
+ * with its neighbours (entry = previous exit, exit = next entry, no immediate repeat); all
+ * other moves are kept as they are. Deterministic for a seed; another seed gives another pick.
+ */
+export function regenerateMove(blueprint: Blueprint, index: number, input: RegenerateInput): Blueprint {
+  const bp = BlueprintSchema.safeParse(blueprint)
+  if (!bp.success) throw AppError.validation('The stored blueprint is invalid: build a new one')
+  const old = bp.data
+  if (!Number.isInteger(index) || index < 0 || index >= old.moves.length) throw AppError.notFound(`Move ${index}`)
+  const { analysis, params, seed } = parseInputs(input.analysis, input.params ?? old.params, input.seed)
+  // Plan over the same span the blueprint was built for, so warm-up/peak/cool-down agree.
+  const span = buildSlots(analysis).slots.filter((s) => s.end <= old.end + 1e-3).length
+  const { ctx } = buildContext(analysis, params, input.library, seed, Math.max(1, span))
+  const slotOf = (t: number) => ctx.slots.findIndex((s) => Math.abs(s.start - t) < 1e-3)
+  const slotIdx = old.moves.map((m) => slotOf(m.songStart))
+  if (slotIdx.some((j) => j < 0)) {
+    throw AppError.conflict('The blueprint no longer matches the song analysis: generate a new choreography')
+  }
+  const byId = new Map(ctx.moves.map((m) => [m.move.id, m]))
+  const target = old.moves[index]
+  const prev = old.moves[index - 1]
+  const next = old.moves[index + 1]
+
+  // The rest of the choreography, as the history the replacement is scored against.
+  const history = History.empty(ctx)
+  old.moves.forEach((m, i) => {
+    const em = byId.get(m.moveId)
+    if (i !== index && em) history.apply({ m: em, slot: slotIdx[i] })
+  })
+  const prevEm = prev ? byId.get(prev.moveId) : undefined
+  history.prevIdx = prevEm ? prevEm.idx : -1
+  history.prevFamilyIdx = prevEm ? prevEm.familyIdx : -1
+
+  const j = slotIdx[index]
+  const fits = (m: EngineMove) =>
+    m.move.counts === target.counts &&
+    m.move.id !== target.moveId && m.move.id !== prev?.moveId && m.move.id !== next?.moveId &&
+    (!prev || sameState(prev.exit, m.move.entry)) &&
+    (!next || sameState(m.move.exit, next.entry))
+  const rank = () => ctx.moves
+    .filter((m) => fits(m) && baseScore(ctx, m, j) > -Infinity)
+    .map((m) => ({ m, score: scoreMove(ctx, m, j, history) }))
+    .filter((c) => c.score > -Infinity)
+    .sort((a, b) => b.score - a.score || a.m.idx - b.m.idx)
+  let ranked = rank()
+  if (ranked.length === 0) {
+    ctx.strictTempo = false // a clip off tempo beats no alternative at all
+    ranked = rank()
+  }
+  if (ranked.length === 0) {
+    throw AppError.validation(`No other ${target.counts}-count move fits between the neighbouring moves at position ${index + 1}`)
+  }
+  const near = ranked.filter((c) => c.score >= ranked[0].score - NEAR_BEST).slice(0, 4)
+  const chosen = near[Math.floor(hashUnit(seed, 31, index) * near.length)].m
+  const moves = old.moves.map((m, i) => (i === index ? placeMove(ctx, chosen, j, history, i) : m))
+  const checked = BlueprintSchema.safeParse({ ...old, moves })
+  if (!checked.success) throw new Error(`regenerateMove produced an invalid blueprint: ${checked.error.message}`)
+  return checked.data
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { DifficultySchema, EnergySchema, FamilySchema, MoodSchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+
+/**
+ * What the user asked for, in structured form: produced by the request parser (Gemini or
+ * offline), accepted as explicit params by the API, and consumed by buildBlueprint.
+ * null means "not specified: let the music and the library decide".
+ */
+export const EmphasisSchema = z.object({
+  family: FamilySchema,
+  direction: z.enum(['more', 'fewer']),
+  /** An explicit quantity when the user gave one ("a couple of spins" → 2). */
+  count: z.number().int().min(1).max(64).nullable().default(null),
+})
+
+export const ChoreographyParamsSchema = z.object({
+  difficulty: DifficultySchema.nullable().default(null),
+  energy: EnergySchema.nullable().default(null),
+  style: StyleSchema.nullable().default(null),
+  moods: z.array(MoodSchema).max(5).default([]),
+  /** null = the whole song. */
+  durationSeconds: z.number().int().min(8).max(900).nullable().default(null),
+  includeFamilies: z.array(FamilySchema).max(16).default([]),
+  excludeFamilies: z.array(FamilySchema).max(16).default([]),
+  /** Move ids or names the user asked for by name. */
+  includeMoves: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+  emphasis: z.array(EmphasisSchema).max(16).default([]),
+  tempo: z.enum(['slow', 'medium', 'fast']).nullable().default(null),
+  /** Whatever the parser could not map, kept for semantic move search. */
+  query: z.string().max(500).default(''),
+  parser: z.enum(['gemini', 'offline', 'explicit']).default('explicit'),
+  /** Human-readable notes on how ambiguities were resolved. */
+  warnings: z.array(z.string().max(300)).max(20).default([]),
+})
+
+export type Emphasis = z.infer<typeof EmphasisSchema>
+export type ChoreographyParams = z.infer<typeof ChoreographyParamsSchema>

@@ -1,0 +1,84 @@
+import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { RenderInputError } from './render-errors'
+
+/**
+ * Frame arithmetic of a render, pure. Every position comes from one formula on the song's
+ * own times, frame(t) = round((t − start)·fps), so segment boundaries and count frames are
+ * cumulative: rounding never accumulates over 50 moves, and the video is exactly
+ * round((end − start)·fps) frames long whatever the segments' lengths.
+ */
+export interface SegmentPlan {
+  moveIndex: number
+  clipKey: string
+  name: string
+  /** First output frame of this segment, counted from blueprint.start. */
+  startFrame: number
+  frames: number
+  /** Clip time of each count of the move and of its end (counts + 1 values, seconds). */
+  clipTimes: number[]
+  /** Frame inside this segment where each count (and the end) must be on screen. */
+  countFrames: number[]
+}
+
+export interface RenderPlan {
+  width: number
+  height: number
+  fps: number
+  totalFrames: number
+  /** Song seconds the audio covers: [start, end]. */
+  audioStart: number
+  audioDuration: number
+  overlays: { counts: boolean; moveNames: boolean }
+  segments: SegmentPlan[]
+}
+
+export function planRender(bp: Blueprint): RenderPlan {
+  const { fps, width, height } = bp.output
+  const frameOf = (t: number) => Math.round((t - bp.start) * fps)
+  const totalFrames = frameOf(bp.end)
+  if (totalFrames < 1) throw RenderInputError.invalid('The choreography is shorter than one video frame')
+
+  // Starts never go backwards and never pass the end, whatever the float noise.
+  const starts: number[] = []
+  bp.moves.forEach((m, i) => {
+    const raw = i === 0 ? 0 : frameOf(m.songStart)
+    starts.push(Math.min(totalFrames, Math.max(raw, i === 0 ? 0 : starts[i - 1])))
+  })
+  const segments: SegmentPlan[] = []
+  bp.moves.forEach((m, i) => {
+    const startFrame = starts[i]
+    const endFrame = i + 1 < starts.length ? starts[i + 1] : totalFrames
+    // A move shorter than half a frame has no frame of its own; its neighbour covers it.
+    if (endFrame <= startFrame) return
+    const span = (m.clipOut - m.clipIn) / m.counts
+    segments.push({
+      moveIndex: m.index,
+      clipKey: m.clipKey,
+      name: m.name,
+      startFrame,
+      frames: endFrame - startFrame,
+      clipTimes: m.beatTimes.map((_, k) => m.clipIn + k * span),
+      countFrames: m.beatTimes.map((t) => frameOf(t) - startFrame),
+    })
+  })
+  // If the first move was dropped, the next one starts the video: no frame is left uncovered.
+  if (segments.length > 0 && segments[0].startFrame > 0) {
+    const shift = segments[0].startFrame
+    segments[0] = {
+      ...segments[0],
+      startFrame: 0,
+      frames: segments[0].frames + shift,
+      countFrames: segments[0].countFrames.map((f) => f + shift),
+    }
+  }
+  return {
+    width,
+    height,
+    fps,
+    totalFrames,
+    audioStart: bp.start,
+    audioDuration: bp.end - bp.start,
+    overlays: bp.output.overlays,
+    segments,
+  }
+}

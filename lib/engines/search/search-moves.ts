@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import { AppError } from '@/lib/shared/errors'
+import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
+import { dot, type Embedder } from './embedder'
+import { lexicalScore } from './lexical-match'
+import type { MoveIndex } from './move-index'
+import { composeVector } from './move-vector'
+import { attributeAgreement, understandQuery } from './understand-query'
+import {
+  DIFFICULTY_RANK, DifficultySchema, EnergySchema, FamilySchema, MoodSchema, StyleSchema,
+} from '@/lib/engines/dance/vocabulary'
+
+export const MoveFiltersSchema = z.object({
+  difficulty: z.array(DifficultySchema).max(3).optional(),
+  maxDifficulty: DifficultySchema.optional(),
+  energy: z.array(EnergySchema).max(3).optional(),
+  styles: z.array(StyleSchema).max(3).optional(),
+  moods: z.array(MoodSchema).max(5).optional(),
+  includeFamilies: z.array(FamilySchema).max(16).optional(),
+  excludeFamilies: z.array(FamilySchema).max(16).optional(),
+  excludeIds: z.array(z.string().max(80)).max(1000).optional(),
+}).strict()
+
+export const MoveBoostsSchema = z.object({
+  difficulty: DifficultySchema.optional(),
+  energy: EnergySchema.optional(),
+  styles: z.array(StyleSchema).max(3).optional(),
+  moods: z.array(MoodSchema).max(5).optional(),
+  families: z.array(FamilySchema).max(16).optional(),
+}).strict()
+
+export const MoveSearchSchema = z.object({
+  query: z.string().max(500).default(''),
+  filters: MoveFiltersSchema.default({}),
+  boosts: MoveBoostsSchema.default({}),
+  limit: z.number().int().min(1).max(100).default(20),
+})
+export type MoveSearchInput = z.input<typeof MoveSearchSchema>
+export type MoveFilters = z.infer<typeof MoveFiltersSchema>
+
+/** How much each part counts; boosts add BOOST per matched preference. */
+export const SEARCH_WEIGHTS = { semantic: 0.45, attributes: 0.2, lexical: 0.35 }
+const BOOST = 0.08
+/** Above the exact threshold, how many graph neighbours to re-rank per requested result. */
+const CANDIDATES_PER_RESULT = 10
+
+export interface ScoreParts { semantic: number; attributes: number; lexical: number; boost: number }
+export interface MoveSearchHit { move: MoveAnnotation; score: number; parts: ScoreParts; similarity: number }
+export interface MoveSearchResult { hits: MoveSearchHit[]; embedderId: string; exact: boolean; tookMs: number }
+
+export function passesFilters(m: MoveAnnotation, f: MoveFilters): boolean {
+  if (f.difficulty?.length && !f.difficulty.includes(m.difficulty)) return false
+  if (f.maxDifficulty && DIFFICULTY_RANK[m.difficulty] > DIFFICULTY_RANK[f.maxDifficulty]) return false
+  if (f.energy?.length && !f.energy.includes(m.energy)) return false
+  if (f.styles?.length && !m.styles.some((s) => f.styles!.includes(s))) return false
+  if (f.moods?.length && !m.moods.some((s) => f.moods!.includes(s))) return false
+  if (f.includeFamilies?.length && !f.includeFamilies.includes(m.family)) return false
+  if (f.excludeFamilies?.includes(m.family)) return false
+  if (f.excludeIds?.includes(m.id)) return false
+  return true
+}
+
+/**
+ * Hybrid move search: semantic similarity of the (lexicon-expanded) query to each move's
+ * text, agreement with the attributes the query implies ("easy", "slow", "close"), and
+ * lexical match on names and tags; hard filters first, preferences as boosts. Every hit
+ * carries its score parts so the UI can say why it was chosen.
+ */
+export async function searchMoves(index: MoveIndex, embedder: Embedder, input: MoveSearchInput): Promise<MoveSearchResult> {
+  const started = performance.now()
+  const parsed = MoveSearchSchema.safeParse(input)
+  if (!parsed.success) {
+    throw AppError.validation('Invalid move search', z.flattenError(parsed.error).fieldErrors as Record<string, string[]>)
+  }
+  if (embedder.id !== index.embedderId) throw new Error(`index holds ${index.embedderId} vectors, query embedder is ${embedder.id}`)
+  const { query, filters, boosts, limit } = parsed.data
+  const q = understandQuery(query)
+  const [queryText] = q.terms.length ? await embedder.embed([q.expandedText]) : [new Float32Array(embedder.dims)]
+  const accept = (m: MoveAnnotation) => passesFilters(m, filters)
+
+  const exact = !index.usesGraph
+  const candidates = exact
+    ? [...index.all()].filter((e) => accept(e.move))
+    : index.nearest(composeVector(queryText, q.attributes), limit * CANDIDATES_PER_RESULT + 50, accept)
+        .map((h) => index.get(h.id)!).filter(Boolean)
+
+  const sims = candidates.map((c) => dot(queryText, c.text))
+  const lo = Math.min(...sims), hi = Math.max(...sims)
+  const hits = candidates.map((c, i): MoveSearchHit => {
+    // Rescaled over the candidates: embedders differ in their cosine baseline (word-vector
+    // averages sit near 0.7, MiniLM near 0.2), ranks within a query are what carry over.
+    const semantic = hi > lo ? (sims[i] - lo) / (hi - lo) : sims[i] > 0 ? 1 : 0
+    const attributes = attributeAgreement(q, c) ?? 0
+    const lexical = lexicalScore(q.terms, c, (t) => index.idf(t))
+    const m = c.move
+    const boost = BOOST * [
+      boosts.difficulty === m.difficulty,
+      boosts.energy === m.energy,
+      !!boosts.styles?.some((s) => m.styles.includes(s)),
+      !!boosts.moods?.some((s) => m.moods.includes(s)),
+      !!boosts.families?.includes(m.family),
+    ].filter(Boolean).length
+    const score = SEARCH_WEIGHTS.semantic * semantic + SEARCH_WEIGHTS.attributes * attributes + SEARCH_WEIGHTS.lexical * lexical + boost
+    return { move: m, score, parts: { semantic, attributes, lexical, boost }, similarity: sims[i] }
+  })
+  hits.sort((a, b) => b.score - a.score || (a.move.id < b.move.id ? -1 : 1))
+  return { hits: hits.slice(0, limit), embedderId: index.embedderId, exact, tookMs: performance.now() - started }
+}

@@ -1,0 +1,61 @@
+import { randomInt } from 'node:crypto'
+import type { z } from 'zod'
+import { SongAnalysisSchema } from '@/lib/engines/audio'
+import { BLUEPRINT_VERSION, buildBlueprint } from '@/lib/engines/choreography'
+import { getDb, Prisma } from '@/lib/shared/db'
+import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
+import { parseRequest } from '@/lib/engines/request'
+import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
+import { getVisibleSongOrThrow } from '@/lib/services/songs/song-access'
+import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+import type { CreateChoreographySchema } from '@/lib/shared/validation/choreographies'
+import { hashBlueprint } from './hash-blueprint'
+import { loadLibrary } from '@/lib/services/moves/load-library'
+import { serializeTask } from './serialize-task'
+
+type Input = z.infer<typeof CreateChoreographySchema>
+
+/**
+ * Song + request → a QUEUED task with its blueprint, written in one transaction (a task
+ * never exists without its blueprint). The same Idempotency-Key returns the same task, also
+ * when two requests race. Then the render job is queued and the worker woken.
+ */
+export async function createChoreography(user: SessionUser, input: Input, idempotencyKey: string | null) {
+  const db = getDb()
+  if (idempotencyKey) {
+    const existing = await db.choreographyTask.findUnique({ where: { ownerId_idempotencyKey: { ownerId: user.id, idempotencyKey } } })
+    if (existing) return { task: serializeTask(existing), created: false }
+  }
+  const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
+  const analysis = SongAnalysisSchema.parse(song.analysis)
+  const parsed = input.request ? await parseRequest(input.request) : ChoreographyParamsSchema.parse({})
+  const params = ChoreographyParamsSchema.parse({
+    ...parsed,
+    ...input.params,
+    parser: input.request ? parsed.parser : 'explicit',
+  })
+  const seed = input.seed ?? randomInt(0, 2 ** 31 - 1)
+  const blueprint = buildBlueprint({
+    analysis, params, seed, library: await loadLibrary(),
+    song: { id: song.id, storageKey: song.storageKey }, overlays: input.overlays,
+  })
+  try {
+    const task = await db.choreographyTask.create({
+      data: {
+        ownerId: user.id, songId: song.id, requestText: input.request ?? '', params, seed,
+        status: 'QUEUED', stage: 'queued', progress: 0, idempotencyKey,
+        blueprint: { create: { version: BLUEPRINT_VERSION, data: blueprint, hash: hashBlueprint(blueprint) } },
+      },
+      include: { blueprint: true },
+    })
+    await enqueueRender(task.id)
+    return { task: serializeTask(task, { withBlueprint: true }), created: true }
+  } catch (e) {
+    if (idempotencyKey && e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      const winner = await db.choreographyTask.findUniqueOrThrow({ where: { ownerId_idempotencyKey: { ownerId: user.id, idempotencyKey } } })
+      return { task: serializeTask(winner), created: false }
+    }
+    throw e
+  }
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod'
+import { SongAnalysisSchema } from '@/lib/engines/audio'
+import { BLUEPRINT_VERSION, BlueprintSchema, regenerateMove } from '@/lib/engines/choreography'
+import { getDb } from '@/lib/shared/db'
+import { AppError } from '@/lib/shared/errors'
+import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
+import { wakeWorker } from '@/lib/services/render-jobs/wake-worker'
+import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
+import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { pageArgs } from '@/lib/shared/validation/pagination'
+import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+import type { ChoreographyListQuerySchema } from '@/lib/shared/validation/choreographies'
+import { hashBlueprint } from './hash-blueprint'
+import { loadLibrary } from '@/lib/services/moves/load-library'
+import { serializeTask } from './serialize-task'
+
+/** Only the owner sees a task; anyone else gets 404, as if it did not exist. */
+async function getOwnTaskOrThrow(user: SessionUser, id: string) {
+  const task = await getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id }, include: { blueprint: true } })
+  if (!task) throw AppError.notFound('Choreography')
+  return task
+}
+
+export async function getChoreography(user: SessionUser, id: string) {
+  return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
+}
+
+export async function listChoreographies(user: SessionUser, q: z.infer<typeof ChoreographyListQuerySchema>) {
+  const where = { ownerId: user.id, ...(q.status ? { status: q.status } : {}), ...(q.songId ? { songId: q.songId } : {}) }
+  const db = getDb()
+  const [rows, total] = await Promise.all([
+    db.choreographyTask.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...pageArgs(q) }),
+    db.choreographyTask.count({ where }),
+  ])
+  return { items: rows.map((t) => serializeTask(t)), total, page: q.page, pageSize: q.pageSize }
+}
+
+export async function deleteChoreography(user: SessionUser, id: string) {
+  await getOwnTaskOrThrow(user, id)
+  await getDb().choreographyTask.delete({ where: { id } })
+  return { deleted: true }
+}
+
+/** QUEUED or RUNNING → CANCELLED; finished tasks cannot be cancelled (state only moves forward).
+ * A running render notices at its next heartbeat; the wake makes that heartbeat happen now. */
+export async function cancelChoreography(user: SessionUser, id: string) {
+  await getOwnTaskOrThrow(user, id)
+  const now = new Date()
+  const { count } = await getDb().choreographyTask.updateMany({
+    where: { id, status: { in: ['QUEUED', 'RUNNING'] } },
+    data: { status: 'CANCELLED', stage: 'cancelled', finishedAt: now, leaseOwner: null, leaseExpiresAt: null },
+  })
+  if (count === 0) throw AppError.conflict('Only a queued or running choreography can be cancelled')
+  void wakeWorker()
+  return serializeTask(await getOwnTaskOrThrow(user, id))
+}
+
+/** Replace one move, keep the rest, and queue a new render of the changed blueprint. */
+export async function regenerateChoreographyMove(user: SessionUser, id: string, index: number) {
+  const task = await getOwnTaskOrThrow(user, id)
+  if (task.status === 'RUNNING') throw AppError.conflict('Wait for the current render to finish, or cancel it, before changing a move')
+  if (!task.blueprint) throw AppError.conflict('This choreography has no blueprint')
+  const song = await refreshSongAnalysis(await getDb().song.findUniqueOrThrow({ where: { id: task.songId } }))
+  const blueprint = BlueprintSchema.parse(task.blueprint.data)
+  const next = regenerateMove(blueprint, index, {
+    analysis: SongAnalysisSchema.parse(song.analysis),
+    params: ChoreographyParamsSchema.parse(task.params),
+    library: await loadLibrary(),
+    seed: task.seed + index + 1 + Math.floor(Date.now() % 997),
+  })
+  const db = getDb()
+  await db.$transaction([
+    db.blueprint.update({ where: { taskId: id }, data: { data: next, version: BLUEPRINT_VERSION, hash: hashBlueprint(next) } }),
+    db.choreographyTask.update({
+      where: { id },
+      data: { status: 'QUEUED', stage: 'queued', progress: 0, error: null, outputKey: null, posterKey: null, finishedAt: null, attempts: 0 },
+    }),
+  ])
+  await enqueueRender(id)
+  return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
+}

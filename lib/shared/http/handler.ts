@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto'
+import type { NextRequest } from 'next/server'
+import type { z } from 'zod'
+import { authenticateRequest, type AuthMethod } from '@/lib/shared/auth/authenticate-request'
+import type { Role } from '@/lib/shared/db'
+import { AppError } from '@/lib/shared/errors'
+import { logger } from '@/lib/shared/logger'
+import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { errorResponse, toAppError } from './error-response'
+import { clientIp, consumeRateLimit } from './rate-limit'
+import { readJsonBody } from './read-json-body'
+
+/**
+ * The one wrapper every route handler goes through: request id + access log, authentication
+ * and role check, CSRF origin check for cookie sessions, rate limit, zod parsing of params,
+ * query and JSON body, and error mapping. Handlers return data (→ 200 JSON) or a Response.
+ */
+type Auth = 'required' | 'optional' | 'none'
+
+interface Options<B, Q, P, A extends Auth> {
+  auth?: A
+  roles?: Role[]
+  body?: z.ZodType<B>
+  query?: z.ZodType<Q>
+  params?: z.ZodType<P>
+  maxBodyBytes?: number
+  rateLimit?: { name: string; limit: number | (() => number); windowMs: number; key?: (ctx: { ip: string; body: B }) => string }
+}
+
+export interface HandlerContext<B, Q, P, U> {
+  req: NextRequest
+  user: U
+  authMethod: AuthMethod | null
+  body: B
+  query: Q
+  params: P
+  requestId: string
+  ip: string
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> }
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export function handler<B = undefined, Q = undefined, P = undefined, A extends Auth = 'required'>(
+  options: Options<B, Q, P, A>,
+  fn: (ctx: HandlerContext<B, Q, P, A extends 'required' ? SessionUser : SessionUser | null>) => Promise<unknown>,
+) {
+  return async (req: NextRequest, route?: RouteContext): Promise<Response> => {
+    const started = performance.now()
+    const headerId = req.headers.get('x-request-id')
+    const requestId = headerId && /^[A-Za-z0-9-]{8,64}$/.test(headerId) ? headerId : randomUUID()
+    const ip = clientIp(req.headers)
+    let userId: string | undefined
+    let response: Response
+    try {
+      const auth = options.auth ?? 'required'
+      const authed = auth === 'none' ? null : await authenticateRequest(req)
+      if (auth === 'required' && !authed) throw AppError.unauthenticated()
+      if (authed) userId = authed.user.id
+      if (options.roles && (!authed || !options.roles.includes(authed.user.role))) throw AppError.forbidden()
+      if (authed?.method === 'cookie' && UNSAFE.has(req.method)) assertSameOrigin(req)
+
+      const params = options.params ? options.params.parse(await route?.params) : (undefined as P)
+      const query = options.query
+        ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams))
+        : (undefined as Q)
+      const body = options.body
+        ? options.body.parse(await readJsonBody(req, options.maxBodyBytes ?? 64 * 1024))
+        : (undefined as B)
+      if (options.rateLimit) {
+        const rl = options.rateLimit
+        const key = rl.key ? rl.key({ ip, body }) : `${ip}:${userId ?? ''}`
+        consumeRateLimit(`${rl.name}:${key}`, typeof rl.limit === 'function' ? rl.limit() : rl.limit, rl.windowMs)
+      }
+      const result = await fn({
+        req, body, query, params, requestId, ip,
+        user: (authed?.user ?? null) as never,
+        authMethod: authed?.method ?? null,
+      })
+      response = result instanceof Response ? result : Response.json(result ?? null)
+      response.headers.set('x-request-id', requestId)
+    } catch (e) {
+      response = errorResponse(toAppError(e, requestId), requestId)
+    }
+    logger.info(
+      { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, userId,
+        ms: Math.round(performance.now() - started) },
+      'request',
+    )
+    return response
+  }
+}
+
+/** Cookie-authenticated writes must come from our own pages (SameSite=Lax plus this check). */
+function assertSameOrigin(req: NextRequest): void {
+  const origin = req.headers.get('origin')
+  if (!origin) return // non-browser clients and same-origin GET-like navigations send none
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host')
+  let originHost: string
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    throw AppError.forbidden('Cross-origin request refused')
+  }
+  if (originHost !== host) throw AppError.forbidden('Cross-origin request refused')
+}
+
+export function json(data: unknown, status = 200, headers?: Record<string, string>): Response {
+  return Response.json(data, { status, headers })
+}

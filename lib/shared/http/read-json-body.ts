@@ -1,0 +1,37 @@
+import { AppError } from '@/lib/shared/errors'
+
+/**
+ * Reads a JSON body with a byte limit enforced while streaming, so a 1 GB body costs at most
+ * `maxBytes` of memory. Wrong content type → 415, too large → 413, bad JSON → 400.
+ */
+export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? ''
+  // No body at all: let the schema decide whether that is acceptable.
+  if (!type && (!req.body || req.headers.get('content-length') === '0')) return undefined
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw AppError.unsupportedMedia('Expected a JSON body (Content-Type: application/json)')
+  }
+  const declared = Number(req.headers.get('content-length') ?? NaN)
+  if (Number.isFinite(declared) && declared > maxBytes) throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
+  if (!req.body) throw AppError.badRequest('Request body is required')
+  const reader = req.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
+    }
+    chunks.push(value)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text.trim()) throw AppError.badRequest('Request body is required')
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw AppError.badRequest('Request body is not valid JSON')
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+import { PaginationSchema } from './pagination'
+
+/** Explicit params override what the parser read from the text, field by field — so here
+ * the fields have no defaults: an absent field must not overwrite what the text said. */
+const shape = ChoreographyParamsSchema.omit({ parser: true, warnings: true }).shape
+export const ExplicitParamsSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
+    ) as unknown as { [K in keyof typeof shape]: z.ZodOptional<z.ZodType<z.output<(typeof shape)[K]>>> },
+  )
+  .strict()
+
+export const CreateChoreographySchema = z
+  .object({
+    songId: z.string().min(1).max(64),
+    request: z.string().trim().max(500).optional(),
+    params: ExplicitParamsSchema.optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    overlays: z.object({ counts: z.boolean().optional(), moveNames: z.boolean().optional() }).strict().optional(),
+  })
+  .strict()
+  .refine((v) => (v.request && v.request.length > 0) || v.params, { message: 'give a request text or params', path: ['request'] })
+
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]')
+
+export const ChoreographyListQuerySchema = PaginationSchema.extend({
+  status: z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED']).optional(),
+  songId: z.string().min(1).max(64).optional(),
+})
+
+export const MoveIndexParamsSchema = z.object({ id: z.string().min(1).max(64), index: z.coerce.number().int().min(0).max(1000) })

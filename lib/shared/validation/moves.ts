@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { DifficultySchema, EnergySchema, FamilySchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+import { PaginationSchema } from './pagination'
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(16))
+
+export const MoveListQuerySchema = PaginationSchema.extend({
+  q: z.string().trim().max(200).optional(),
+  difficulty: list(DifficultySchema).optional(),
+  maxDifficulty: DifficultySchema.optional(),
+  energy: list(EnergySchema).optional(),
+  style: list(StyleSchema).optional(),
+  family: list(FamilySchema).optional(),
+  excludeFamily: list(FamilySchema).optional(),
+  includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+})
+
+export const MoveIdParamsSchema = z.object({ id: z.string().min(1).max(80) })

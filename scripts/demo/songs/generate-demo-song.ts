@@ -1,0 +1,115 @@
+import type { SectionLabel } from '@/lib/engines/dance/vocabulary'
+import type { DemoSongSpec } from './demo-song-spec'
+import { planDemoSong, type SongPlan } from './plan-demo-song'
+import { createRandom } from './random'
+import { renderPausaLick, renderRequinto, renderRubato, renderSegunda, renderVoice, chordTones } from './render-melody'
+import { renderBass, renderBongo, renderGuira, renderHit, SECTION_GAIN } from './render-rhythm'
+import { addPluck, applyReverb, type Mix } from './synth-voices'
+
+export interface Span { start: number; end: number }
+
+/** What the analysis should find, read off the plan the audio was rendered from. */
+export interface DemoSongTruth {
+  name: string
+  bpm: number
+  beats: number[]
+  downbeats: number[]
+  countOne: number[]
+  sections: Array<Span & { label: SectionLabel }>
+  breaks: Span[]
+  mambos: Span[]
+  durationSeconds: number
+  key: string
+}
+
+export interface DemoSong {
+  pcm: Float32Array
+  sampleRate: number
+  truth: DemoSongTruth
+}
+
+/** Bump when the synthesis changes: it keys the on-disk cache of rendered songs. */
+export const DEMO_SONG_GENERATOR_VERSION = 1
+const PITCH = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B']
+
+export function generateDemoSong(spec: DemoSongSpec, opts: { sampleRate?: number } = {}): DemoSong {
+  const sampleRate = opts.sampleRate ?? 22050
+  const plan = planDemoSong(spec)
+  const mix: Mix = { out: new Float32Array(Math.ceil(plan.endSeconds * sampleRate)), sampleRate, random: createRandom(spec.seed) }
+
+  if (spec.preRoll.kind === 'rubato') {
+    renderRubato(mix, plan, plan.bars.slice(0, 8).filter((_, i) => i % 2 === 0).map((b) => b.chord), 0.3, plan.gridStart - 0.4)
+  }
+  for (const bar of plan.bars) {
+    const gain = SECTION_GAIN[bar.label] * bar.fade * (0.92 + 0.08 * Math.sin(bar.index * 0.7))
+    if (bar.pausa) {
+      if (bar.pausaHit) {
+        renderHit(mix, plan, bar.firstBeat, bar.chord.root, gain)
+        for (const m of chordTones(bar.chord, 52, 64)) addPluck(mix, plan.grid[bar.firstBeat] + 0.004, m, 0.3 * gain, { seconds: 0.5 })
+      }
+      if (spec.breakKind === 'requinto') renderPausaLick(mix, plan, bar)
+      continue
+    }
+    renderSegunda(mix, plan, bar, gain)
+    renderRequinto(mix, plan, bar, gain)
+    renderVoice(mix, plan, bar, gain)
+    renderBass(mix, plan, bar, gain)
+    renderBongo(mix, plan, bar, gain)
+    renderGuira(mix, plan, bar, gain)
+  }
+  if (spec.ending === 'hit') {
+    const finalBeat = plan.grid.length - 1
+    renderHit(mix, plan, finalBeat, spec.key.tonic, 1)
+    for (const m of chordTones({ root: spec.key.tonic, quality: spec.key.minor ? 'min' : 'maj' }, 52, 76)) {
+      addPluck(mix, plan.grid[finalBeat] + 0.005, m, 0.3, { seconds: 2.2, brightness: 0.5 })
+    }
+  }
+
+  applyReverb(mix.out, sampleRate, 0.18)
+  if (spec.hiss > 0) {
+    let lp = 0
+    for (let i = 0; i < mix.out.length; i++) {
+      lp += 0.3 * (mix.random.next() * 2 - 1 - lp)
+      mix.out[i] += spec.hiss * lp
+    }
+  }
+  master(mix.out)
+  return { pcm: mix.out, sampleRate, truth: truthOf(plan) }
+}
+
+/** Loud, limited master like a commercial record: RMS to -16 dBFS, then a soft clipper. */
+function master(x: Float32Array) {
+  let e = 0
+  for (let i = 0; i < x.length; i++) e += x[i] * x[i]
+  const rms = Math.sqrt(e / Math.max(1, x.length))
+  const gain = rms > 0 ? 10 ** (-16 / 20) / rms : 1
+  for (let i = 0; i < x.length; i++) x[i] = 0.95 * Math.tanh(x[i] * gain)
+}
+
+function truthOf(plan: SongPlan): DemoSongTruth {
+  const { spec, grid, bars } = plan
+  const beatCount = bars.length * 4 + (spec.ending === 'hit' ? 1 : 0)
+  const beats = grid.slice(0, beatCount)
+  const downbeats = beats.filter((_, i) => i % 4 === 0)
+  const countOne = beats.filter((_, i) => i % 8 === 0)
+  const sections: DemoSongTruth['sections'] = []
+  const breaks: Span[] = []
+  if (spec.preRoll.kind !== 'none') sections.push({ label: 'intro', start: 0, end: plan.gridStart })
+  const partEnd = (barIdx: number) => grid[Math.min(grid.length - 1, (barIdx + 1) * 4)]
+  bars.forEach((bar, i) => {
+    if (bar.barInPart === 0) sections.push({ label: bar.label, start: grid[bar.firstBeat], end: partEnd(i + bar.barsInPart - 1) })
+    if (bar.pausaHit) {
+      const lastBar = i + (bar.barsInPart - bar.barInPart) - 1
+      breaks.push({ start: grid[bar.firstBeat], end: partEnd(lastBar) })
+    }
+  })
+  const mambos = sections.filter((s) => s.label === 'mambo').map(({ start, end }) => ({ start, end }))
+  const ibis = beats.slice(1).map((t, i) => t - beats[i]).sort((a, b) => a - b)
+  return {
+    name: spec.name,
+    bpm: 60 / ibis[Math.floor(ibis.length / 2)],
+    beats, downbeats, countOne, sections, breaks, mambos,
+    durationSeconds: plan.endSeconds,
+    key: `${PITCH[spec.key.tonic]}${spec.key.minor ? 'm' : ''}`,
+  }
+}
