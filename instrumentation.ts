@@ -1,13 +1,13 @@
 /**
- * Runs once when the Node.js server starts: builds the move search index from Postgres in
- * the background, so the first search does not pay for it. Failure only logs: search builds
- * it again on first use.
+ * Runs once when the Node.js server starts: starts building the move search index from
+ * Postgres in the background, so the first search does not pay for it. Failure only logs:
+ * search builds it again on first use.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.DATABASE_URL) return
-  const [{ getMoveSearch }, { logger }] = await Promise.all([
+  const [{ startMoveSearch }, { logger }] = await Promise.all([
     import('@/lib/services/moves/move-search'),
     import('@/lib/shared/logger'),
   ])
-  getMoveSearch().catch((err) => logger.warn({ err: String(err) }, 'move index not built at startup'))
+  startMoveSearch().catch((err) => logger.warn({ err: String(err) }, 'move index not built at startup'))
 }

@@ -5,9 +5,6 @@ const config: NextConfig = {
   // local runs use `next start`, which does not serve a standalone build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
-  // Type errors are caught by `npm run typecheck` (part of `npm run build` and CI), once,
-  // instead of a second full check inside every `next build` the test runner does.
-  typescript: { ignoreBuildErrors: true },
   // Native addons and packages that read files relative to themselves stay in node_modules.
   serverExternalPackages: [
     'argon2', 'hnswlib-node', '@xenova/transformers', 'onnxruntime-node', 'sharp', 'pino',

@@ -15,7 +15,7 @@ import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-so
 import type { DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
 import { estimateTempo } from '@/lib/engines/audio/estimate-tempo'
-import { fMeasure, tempoError } from '@/lib/engines/audio/evaluate-beats'
+import { fMeasure, tempoError } from '@/tests/fixtures/metrics/evaluate-beats'
 import { trackBeats } from '@/lib/engines/audio/track-beats'
 import { movingAverage } from '@/lib/engines/audio/signal-utils'
 import { ONSET_BANDS } from '@/lib/engines/audio/analysis-config'

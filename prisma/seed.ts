@@ -7,7 +7,7 @@ import { getDb, disconnectDb } from '@/lib/shared/db'
 import { hashPassword } from '@/lib/shared/auth/password'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts'
 import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
-import { clipDurationSeconds } from '@/lib/engines/media/library-format'
+import { clipDurationSeconds } from '@/scripts/demo/library/beat-marker'
 
 async function main() {
   const db = getDb()

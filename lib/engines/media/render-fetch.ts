@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { Storage } from '@/lib/shared/storage/storage'
+import type { ObjectSource } from './object-source'
 import { RenderAbortError, RenderInputError } from './render-errors'
 
 /**
  * Checks that every object a render needs exists before anything is downloaded or encoded:
  * a missing clip or song fails the job at once, with its key, and is never retried.
  */
-export async function assertObjectsExist(storage: Storage, keys: { key: string; role: 'clip' | 'song' }[], signal?: AbortSignal): Promise<void> {
+export async function assertObjectsExist(storage: ObjectSource, keys: { key: string; role: 'clip' | 'song' }[], signal?: AbortSignal): Promise<void> {
   for (const { key, role } of keys) {
     if (signal?.aborted) throw new RenderAbortError(signal.reason)
     const info = await storage.head(key)
@@ -22,7 +22,7 @@ export async function assertObjectsExist(storage: Storage, keys: { key: string; 
  * Streams one object from storage into a local file, hashing it on the way (the hash keys
  * the segment cache: a re-uploaded clip under the same key never reuses stale segments).
  */
-export async function fetchObject(storage: Storage, key: string, file: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+export async function fetchObject(storage: ObjectSource, key: string, file: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256')
   let size = 0
   const tap = new Transform({

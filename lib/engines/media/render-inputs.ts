@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, extname, join } from 'node:path'
 import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
-import type { Storage } from '@/lib/shared/storage/storage'
+import type { ObjectSource } from './object-source'
 import { probeMedia, type ProbeResult } from './ffmpeg'
 import { RenderAbortError, RenderInputError } from './render-errors'
 import { assertObjectsExist, fetchObject } from './render-fetch'
@@ -37,7 +37,7 @@ const PROBE_TIMEOUT_MS = 20_000
  */
 export async function fetchRenderInputs(o: {
   bp: Blueprint
-  storage: Storage
+  storage: ObjectSource
   workDir: string
   cacheDir: string
   signal?: AbortSignal

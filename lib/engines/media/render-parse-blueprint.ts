@@ -1,5 +1,5 @@
 import { BlueprintSchema, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
-import { assertSafeKey } from '@/lib/shared/storage/storage'
+import { assertSafeKey } from '@/lib/shared/validation/storage-key'
 import { RenderInputError } from './render-errors'
 
 /** Moves may only point at clips, the song only at songs: a blueprint can never make the
@@ -10,7 +10,7 @@ export const SONG_PREFIXES = ['songs'] as const
 /**
  * The render's input boundary: the schema (shapes, times, clip keys), then every storage key
  * through assertSafeKey with the prefix its role allows. Runs before any file or process is
- * touched; every failure is a non-retryable RenderInputError.
+ * touched; every failure is a non-retryable render_input_* AppError.
  */
 export function parseRenderBlueprint(input: unknown): Blueprint {
   const parsed = BlueprintSchema.safeParse(input)

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { ensureWordVectors } from './compact-word-vectors'
 import type { Embedder } from './embedder'
 import { DEFAULT_TRANSFORMERS_MODEL, TransformersEmbedder } from './transformers-embedder'
 import { WordVectorEmbedder } from './word-vector-embedder'
+import { DEFAULT_WORD_VECTORS_FILE } from './word-vectors-file'
 
 export type EmbedderKind = 'word-vectors' | 'transformers' | 'auto'
 
@@ -17,5 +17,6 @@ export async function loadEmbedder(opts: { kind?: EmbedderKind; modelDir?: strin
   const modelDir = opts.modelDir ?? process.env.MODEL_DIR
   const hasModel = !!modelDir && existsSync(join(modelDir, DEFAULT_TRANSFORMERS_MODEL, 'config.json'))
   if (kind === 'transformers' || (kind === 'auto' && hasModel)) return TransformersEmbedder.load({ modelDir })
-  return WordVectorEmbedder.load(await ensureWordVectors({ file: opts.wordVectorsFile }))
+  // The compact file is made at setup (scripts/lib/compact-word-vectors.ts), never here.
+  return WordVectorEmbedder.load(opts.wordVectorsFile ?? DEFAULT_WORD_VECTORS_FILE)
 }

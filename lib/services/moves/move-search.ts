@@ -1,31 +1,18 @@
-import { getDb } from '@/lib/shared/db'
-import { toLibraryMove } from '@/lib/services/moves/load-library'
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { DEFAULT_WORD_VECTORS_FILE } from '@/lib/engines/search/word-vectors-file'
-import { AppError } from '@/lib/shared/errors'
 import type { Embedder } from '@/lib/engines/search/embedder'
 import { MoveIndex } from '@/lib/engines/search/move-index'
 import { ATTRIBUTE_DIMS, embedMoves, moveVectorKey, type MoveVector } from '@/lib/engines/search/move-vector'
 import { WordVectorEmbedder } from '@/lib/engines/search/word-vector-embedder'
+import { DEFAULT_WORD_VECTORS_FILE } from '@/lib/engines/search/word-vectors-file'
+import { getDb } from '@/lib/shared/db'
+import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
-
-/**
- * The web process's searchable library: the offline embedder and an in-memory index built
- * from Postgres at first use. Vectors are stored per (move, embedder id) and reused while the
- * embedded text is unchanged; a different embedder id re-embeds. Ingest, edit and disable
- * update the index at once; edits made by another instance are picked up on the next search
- * by comparing the table's change watermark.
- */
-interface Service { embedder: Embedder; index: MoveIndex; watermark: string }
-
-const g = globalThis as unknown as { __bbMoveSearch?: Promise<Service> }
+import { toLibraryMove } from './load-library'
 
 /** Changes whenever the stored vector would (text or attributes). */
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
-async function watermark(): Promise<string> {
+async function readWatermark(): Promise<string> {
   const rows = await getDb().$queryRaw<Array<{ w: string }>>`SELECT concat(count(*), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`
   return rows[0]?.w ?? ''
 }
@@ -58,51 +45,84 @@ async function vectorsFor(moves: MoveAnnotation[], embedder: Embedder): Promise<
   return fresh
 }
 
-async function build(): Promise<Service> {
-  const started = performance.now()
-  // Built at setup (npm run setup:models), never here: it takes ~1 GB to read the source JSON.
-  const file = resolve(DEFAULT_WORD_VECTORS_FILE)
-  if (!existsSync(file)) throw new AppError('unavailable', 'Move search is not set up yet (run npm run setup:models)', 503)
-  const embedder = await WordVectorEmbedder.load(file)
-  const mark = await watermark()
-  const moves = (await getDb().move.findMany({ where: { enabled: true } })).map(toLibraryMove)
-  const index = new MoveIndex({ embedderId: embedder.id, dims: embedder.dims + ATTRIBUTE_DIMS })
-  const vectors = new Map((await vectorsFor(moves, embedder)).map((v) => [v.moveId, v]))
-  for (const m of moves) index.upsert(m, vectors.get(m.id)!)
-  logger.info({ moves: moves.length, ms: Math.round(performance.now() - started), embedder: embedder.id }, 'move index built')
-  return { embedder, index, watermark: mark }
-}
+/**
+ * The web process's searchable library: the offline embedder and an in-memory index built
+ * from Postgres. Vectors are stored per (move, embedder id) and reused while the embedded
+ * text is unchanged; a different embedder id re-embeds. Ingest, edit and disable update the
+ * index at once (sync); edits made by another instance are picked up on the next search by
+ * comparing the table's change watermark (refresh).
+ */
+export class MoveSearch {
+  private constructor(readonly embedder: Embedder, readonly index: MoveIndex, private watermark: string) {}
 
-export async function getMoveSearch(): Promise<Service> {
-  g.__bbMoveSearch ??= build().catch((e) => {
-    g.__bbMoveSearch = undefined
-    throw e
-  })
-  const svc = await g.__bbMoveSearch
-  const now = await watermark()
-  if (now !== svc.watermark) {
-    // Another instance changed the library: re-read the moves (cheap at library sizes).
+  static async build(opts: { wordVectorsFile?: string } = {}): Promise<MoveSearch> {
+    const started = performance.now()
+    // Built at setup (npm run setup:models), never here: it takes ~1 GB to read the source JSON.
+    const embedder = await WordVectorEmbedder.load(opts.wordVectorsFile ?? DEFAULT_WORD_VECTORS_FILE).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') throw new AppError('unavailable', 'Move search is not set up yet (run npm run setup:models)', 503)
+      throw e
+    })
+    const watermark = await readWatermark()
+    const moves = (await getDb().move.findMany({ where: { enabled: true } })).map(toLibraryMove)
+    const index = new MoveIndex({ embedderId: embedder.id, dims: embedder.dims + ATTRIBUTE_DIMS })
+    const vectors = new Map((await vectorsFor(moves, embedder)).map((v) => [v.moveId, v]))
+    for (const m of moves) index.upsert(m, vectors.get(m.id)!)
+    logger.info({ moves: moves.length, ms: Math.round(performance.now() - started), embedder: embedder.id }, 'move index built')
+    return new MoveSearch(embedder, index, watermark)
+  }
+
+  /** Re-reads the moves when another instance changed the library (cheap at library sizes). */
+  async refresh(): Promise<void> {
+    const now = await readWatermark()
+    if (now === this.watermark) return
     const moves = (await getDb().move.findMany()).map(toLibraryMove)
     const live = moves.filter((m) => m.enabled)
-    const vectors = new Map((await vectorsFor(live, svc.embedder)).map((v) => [v.moveId, v]))
+    const vectors = new Map((await vectorsFor(live, this.embedder)).map((v) => [v.moveId, v]))
     for (const m of moves) {
-      if (m.enabled) svc.index.upsert(m, vectors.get(m.id)!)
-      else svc.index.remove(m.id)
+      if (m.enabled) this.index.upsert(m, vectors.get(m.id)!)
+      else this.index.remove(m.id)
     }
-    svc.watermark = now
+    this.watermark = now
   }
-  return svc
+
+  /** One move changed in this process: reflect it at once. */
+  async sync(move: MoveAnnotation & { enabled: boolean }): Promise<void> {
+    if (move.enabled) {
+      const [v] = await vectorsFor([move], this.embedder)
+      this.index.upsert(move, v)
+    } else {
+      this.index.remove(move.id)
+    }
+    this.watermark = await readWatermark()
+  }
+}
+
+// The process's one instance: started at server start-up (instrumentation.ts) so the first
+// search does not pay for the build, or by the first search otherwise. A failed build is
+// forgotten, so the next call tries again.
+let instance: Promise<MoveSearch> | null = null
+
+export function startMoveSearch(): Promise<MoveSearch> {
+  instance ??= MoveSearch.build().catch((e) => {
+    instance = null
+    throw e
+  })
+  return instance
+}
+
+export async function getMoveSearch(): Promise<MoveSearch> {
+  const search = await startMoveSearch()
+  await search.refresh()
+  return search
 }
 
 /** Called after ingest/edit/disable in this process so search reflects it immediately. */
 export async function syncMoveInIndex(move: MoveAnnotation & { enabled: boolean }): Promise<void> {
-  if (!g.__bbMoveSearch) return // not built yet: the first search builds it from the database
-  const svc = await g.__bbMoveSearch
-  if (move.enabled) {
-    const [v] = await vectorsFor([move], svc.embedder)
-    svc.index.upsert(move, v)
-  } else {
-    svc.index.remove(move.id)
-  }
-  svc.watermark = await watermark()
+  if (!instance) return // not built yet: the first search builds it from the database
+  await (await instance).sync(move)
+}
+
+/** Tests: forget the instance; the next call builds a fresh one. */
+export function resetMoveSearch(): void {
+  instance = null
 }

@@ -13,15 +13,11 @@ export interface RenderFailure {
 }
 
 export function classifyRenderError(err: unknown): RenderFailure {
-  const flagged = (err as { retryable?: unknown } | null)?.retryable
   if (err instanceof ZodError) {
     return { retryable: false, reason: 'The choreography blueprint is invalid and cannot be rendered' }
   }
-  if (err instanceof AppError) {
-    const retryable = typeof flagged === 'boolean' ? flagged : err.status >= 500 || err.status === 429
-    return { retryable, reason: err.message }
-  }
-  if (flagged === false) return { retryable: false, reason: (err as Error).message ?? 'The render failed' }
+  // A render_input_* error (400/422) fails the same way every time; 5xx and 429 may pass later.
+  if (err instanceof AppError) return { retryable: err.status >= 500 || err.status === 429, reason: err.message }
   return { retryable: true, reason: 'The render failed unexpectedly' }
 }
 

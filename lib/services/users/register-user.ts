@@ -3,8 +3,7 @@ import { AppError } from '@/lib/shared/errors'
 import { hashPassword } from '@/lib/shared/auth/password'
 import type { z } from 'zod'
 import type { RegisterSchema } from '@/lib/shared/validation/auth'
-
-export type PublicUser = { id: string; email: string; name: string; role: 'USER' | 'INSTRUCTOR' | 'ADMIN' }
+import type { PublicUser } from '@/lib/shared/auth/load-session-user'
 
 /** Creates a USER account. The role is never taken from input. */
 export async function registerUser(input: z.infer<typeof RegisterSchema>): Promise<PublicUser> {

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/shared/db'
-import type { PublicUser } from '@/lib/services/users/register-user'
+/** What the app tells about a user: never the password hash or the disabled flag. */
+export type PublicUser = { id: string; email: string; name: string; role: 'USER' | 'INSTRUCTOR' | 'ADMIN' }
 
 export type SessionUser = PublicUser & { familyId: string }
 

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/shared/db'
 import { getDummyHash, verifyPassword } from '@/lib/shared/auth/password'
-import type { PublicUser } from '@/lib/services/users/register-user'
+import type { PublicUser } from './load-session-user'
 
 /** Returns the user for a correct email+password, else null. Unknown emails still pay for
  * one hash verification so timing does not reveal who has an account. */

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { AppError } from '@/lib/shared/errors'
-import { assertSafeKey, type ByteRange, type Storage, type StoredObject } from './storage'
+import { assertSafeKey } from '@/lib/shared/validation/storage-key'
+import type { ByteRange, Storage, StoredObject } from './storage'
 
 /** Files under one root directory. Writes go to a temp name and are renamed into place, so
  * a reader never sees half a file and a failed upload leaves nothing behind. */

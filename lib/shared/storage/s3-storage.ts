@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { AppError } from '@/lib/shared/errors'
-import { assertSafeKey, type ByteRange, type Storage, type StoredObject } from './storage'
+import { assertSafeKey } from '@/lib/shared/validation/storage-key'
+import type { ByteRange, Storage, StoredObject } from './storage'
 
 export interface S3StorageOptions {
   bucket: string

@@ -1,5 +1,6 @@
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
-import { BEAT_FLASH_SECONDS, LIBRARY_FORMAT, beatSeconds, markerRect } from '@/lib/engines/media/library-format'
+import { LIBRARY_FORMAT } from '@/lib/engines/media/library-format'
+import { BEAT_FLASH_SECONDS, beatSeconds, markerRect } from '@/scripts/demo/library/beat-marker'
 
 /**
  * The FFmpeg filter graph that draws a demo clip: title lines, a big count 1–8 (taps 4 and 8

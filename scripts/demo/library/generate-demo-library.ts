@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
 import { demoClipFilter, demoClipTexts } from './demo-clip-filter'
-import { LIBRARY_FORMAT, clipDurationSeconds } from '@/lib/engines/media/library-format'
+import { LIBRARY_FORMAT } from '@/lib/engines/media/library-format'
+import { clipDurationSeconds } from '@/scripts/demo/library/beat-marker'
 import { renderDemoClip } from './render-demo-clip'
 
 /** Bump when the look of demo clips changes, so every cached clip is re-rendered. */

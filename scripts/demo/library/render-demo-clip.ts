@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
 import { demoClipFilter, demoClipTexts, type DemoClipTextFiles } from './demo-clip-filter'
-import { LIBRARY_FORMAT, clipDurationSeconds, libraryEncodeArgs } from '@/lib/engines/media/library-format'
+import { LIBRARY_FORMAT, libraryEncodeArgs } from '@/lib/engines/media/library-format'
+import { clipDurationSeconds } from '@/scripts/demo/library/beat-marker'
 
 export interface RenderDemoClipOptions {
   /** Threads per encode; the library generator runs one encode per core. */

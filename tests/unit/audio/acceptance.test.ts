@@ -4,7 +4,7 @@ import { SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio/analy
 import { decodeAudio } from '@/lib/engines/audio/decode-audio'
 import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
 import type { DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
-import { fMeasure, tempoError } from '@/lib/engines/audio/evaluate-beats'
+import { fMeasure, tempoError } from '@/tests/fixtures/metrics/evaluate-beats'
 import { demoSongs } from './fixtures'
 
 /**

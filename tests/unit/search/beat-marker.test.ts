@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findMarkerOnsets } from '@/tests/fixtures/beat-marker/find-marker-onsets'
-import {
-  BEAT_MARKER, LIBRARY_FORMAT, clipDurationSeconds, countStartTimes, expectedFlashFrames, markerRect,
-} from '@/lib/engines/media/library-format'
+import { LIBRARY_FORMAT } from '@/lib/engines/media/library-format'
+import { BEAT_MARKER, clipDurationSeconds, countStartTimes, expectedFlashFrames, markerRect } from '@/scripts/demo/library/beat-marker'
 
 const timing = { firstCountOffset: 0.35, nativeBpm: 128, counts: 8 as const }
 

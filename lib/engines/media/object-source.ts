@@ -1,0 +1,11 @@
+import type { Readable } from 'node:stream'
+
+/**
+ * Where a render reads its clips and song from. The app's Storage (lib/shared/storage)
+ * satisfies it as it is; the engine names only what it uses, so it never depends on the
+ * storage layer and a test can hand it anything that streams bytes.
+ */
+export interface ObjectSource {
+  head(key: string): Promise<{ size: number } | null>
+  get(key: string): Promise<{ stream: Readable }>
+}
