@@ -19,6 +19,7 @@ import { fMeasure, tempoError } from '@/tests/fixtures/metrics/evaluate-beats'
 import { trackBeats } from '@/lib/engines/audio/track-beats'
 import { movingAverage } from '@/lib/engines/audio/signal-utils'
 import { ONSET_BANDS } from '@/lib/engines/audio/analysis-config'
+import { mean } from '@/lib/shared/numbers'
 
 const OUT = 'bench/results/analysis.json'
 
@@ -96,7 +97,6 @@ async function child(file: string) {
   }))
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
 const f3 = (x: number) => x.toFixed(3)
 
 async function main() {

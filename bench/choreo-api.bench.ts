@@ -10,6 +10,7 @@ import { buildApp, freePort, startApp } from '@/scripts/lib/app-server'
 import { provideDatabase } from '@/scripts/lib/database'
 import { migrateDatabase, seedDatabase } from '@/scripts/lib/prepare-database'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/demo-accounts'
+import { percentile as pct } from '@/lib/shared/numbers'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40)
 const REQUESTS = [
@@ -19,7 +20,6 @@ const REQUESTS = [
   'moderna turns with a Madrid, no hammerlock, fewer spins',
 ]
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]
 
 async function main() {
   const [song] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[0]], mp3: true })

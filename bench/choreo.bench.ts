@@ -15,6 +15,7 @@ import { buildBaselineBlueprint } from '@/lib/engines/choreography/baseline'
 import { scoreBlueprint, type BlueprintScore } from '@/lib/engines/choreography/score-blueprint'
 import { generateAnalysis, randomSongSpec } from '@/tests/fixtures/choreography/generate-analysis'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
+import { mean, percentile as pct } from '@/lib/shared/numbers'
 
 const REQUESTS: { text: string; params: ChoreographyParams }[] = [
   {
@@ -55,8 +56,6 @@ async function realDemoSongs(): Promise<{ name: string; analysis: SongAnalysis }
   }
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)
 
 /** The figures of the table: label, how to read it off a score. */
 const FIGURES: [string, (s: BlueprintScore) => number | null][] = [

@@ -16,6 +16,7 @@ import { understandQuery } from '@/lib/engines/search/understand-query'
 import { VectorStore } from '@/lib/engines/search/vector-store'
 import { WordVectorEmbedder } from '@/lib/engines/search/word-vector-embedder'
 import { RELEVANCE_SET } from '@/tests/unit/search/relevance'
+import { mean, percentile as pct } from '@/lib/shared/numbers'
 
 /**
  * npm run bench:search [-- --skip-library] → bench/results/search.json
@@ -26,8 +27,6 @@ import { RELEVANCE_SET } from '@/tests/unit/search/relevance'
 const { values: args } = parseArgs({
   options: { 'skip-library': { type: 'boolean', default: false }, 'worst-case': { type: 'boolean', default: false } },
 })
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d
 
 /** Seeded uniform (0, 1] and standard normal draws, so every run measures the same data. */

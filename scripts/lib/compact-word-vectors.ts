@@ -4,9 +4,9 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/prom
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { FAMILIES, HOLDS, MOODS, STYLES, DIFFICULTIES, ENERGIES } from '@/lib/engines/dance/vocabulary'
-import { DANCE_LEXICON } from '@/lib/engines/search/dance-lexicon'
+import { DANCE_LEXICON, phrasesOf, searchWordsOf } from '@/lib/engines/dance/lexicon'
+import { textWords } from '@/lib/engines/dance/tokenize'
 import { moveText } from '@/lib/engines/search/move-text'
-import { tokenizeText } from '@/lib/engines/search/tokenize-text'
 import { DEFAULT_WORD_VECTORS_FILE, encodeWordVectors, readWordVectorsHeader } from '@/lib/engines/search/word-vectors-file'
 import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
 
@@ -24,11 +24,11 @@ const FORMAT_VERSION = 1
 /** Words the library itself uses: lexicon, vocabulary and every word of the demo catalog. */
 export function requiredWords(): string[] {
   const texts = [
-    ...Object.entries(DANCE_LEXICON).flatMap(([k, v]) => [k, ...v]),
+    ...phrasesOf(DANCE_LEXICON), ...DANCE_LEXICON.flatMap(([, meanings]) => searchWordsOf(meanings)),
     ...[FAMILIES, HOLDS, MOODS, STYLES, DIFFICULTIES, ENERGIES].flat(),
     ...demoCatalog().flatMap((m) => [moveText(m), m.leadNotes, m.followNotes]),
   ]
-  return [...new Set(texts.flatMap((t) => tokenizeText(t.replace(/-/g, ' '), 10_000)))].sort()
+  return [...new Set(texts.flatMap((t) => textWords(t, 10_000)))].sort()
 }
 
 function wordsHash(extra: string[], general: number): string {

@@ -1,4 +1,5 @@
-/** Small numeric helpers shared by the analysis steps. */
+/** Signal helpers of the analysis steps; the general ones (mean, median…) live in shared/numbers. */
+export { clamp01, mean, median, percentile } from '@/lib/shared/numbers'
 
 export function movingAverage(x: ArrayLike<number>, radius: number): Float32Array {
   const n = x.length
@@ -11,23 +12,6 @@ export function movingAverage(x: ArrayLike<number>, radius: number): Float32Arra
     out[i] = (prefix[b] - prefix[a]) / (b - a)
   }
   return out
-}
-
-export function percentile(x: ArrayLike<number>, p: number): number {
-  if (x.length === 0) return 0
-  const s = Float64Array.from(x as ArrayLike<number>).sort()
-  const i = Math.min(s.length - 1, Math.max(0, Math.round((p / 100) * (s.length - 1))))
-  return s[i]
-}
-
-export function mean(x: ArrayLike<number>): number {
-  let s = 0
-  for (let i = 0; i < x.length; i++) s += x[i]
-  return x.length ? s / x.length : 0
-}
-
-export function median(x: ArrayLike<number>): number {
-  return percentile(x, 50)
 }
 
 /** Value of x at a fractional index, linearly interpolated, 0 outside. */
@@ -59,5 +43,4 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0
 }
 
-export const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : Number.isFinite(v) ? v : 0)
 export const toDb = (power: number) => 10 * Math.log10(power + 1e-12)

@@ -4,6 +4,7 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import type { Slot } from './build-slots'
 import type { MusicPlan } from './engine-types'
 import { hashUnit } from './prng'
+import { clamp01 } from '@/lib/shared/numbers'
 
 /** How much a section's label lifts or lowers the energy the dance should show. */
 const LABEL_ENERGY: Record<SectionLabel, number> = {
@@ -12,10 +13,6 @@ const LABEL_ENERGY: Record<SectionLabel, number> = {
 
 /** Share of repeated sections danced with the same sequence (dancers like recognisable structure). */
 const SAME_REPEAT_SHARE = 0.6
-
-function clamp01(x: number): number {
-  return Math.min(1, Math.max(0, x))
-}
 
 /**
  * Warm-up, peak, cool-down: the share of the peak difficulty wanted at position t (0–1).

@@ -60,10 +60,12 @@ export function prepareLibrary(
   if (usable.length === 0) throw AppError.validation('No usable move in the library (all disabled, invalid or too short)')
 
   const excluded = new Set(params.excludeFamilies)
-  const allowed = usable.filter((m) => !excluded.has(m.family))
+  const refusedHolds = new Set(params.excludeHolds)
+  const allowed = usable.filter((m) => !excluded.has(m.family) && !refusedHolds.has(m.entry.hold) && !refusedHolds.has(m.exit.hold))
   if (allowed.length === 0) {
-    throw AppError.validation(`Every move in the library is excluded by the request (no ${params.excludeFamilies.join(', ')})`, {
-      excludeFamilies: ['excludes every move in the library'],
+    const refused = [...params.excludeFamilies, ...params.excludeHolds.map((h) => `${h} hold`)]
+    throw AppError.validation(`Every move in the library is excluded by the request (no ${refused.join(', ')})`, {
+      [params.excludeFamilies.length ? 'excludeFamilies' : 'excludeHolds']: ['excludes every move in the library'],
     })
   }
   const maxDifficulty = params.difficulty ? DIFFICULTY_RANK[params.difficulty] : 2

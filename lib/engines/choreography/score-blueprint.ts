@@ -6,6 +6,7 @@ import { buildSlots } from './build-slots'
 import { isPoseMove } from './library-move'
 import { matchesName } from './prepare-library'
 import { TEMPO_TOLERANCE } from './engine-types'
+import { mean } from '@/lib/shared/numbers'
 
 /** Everything the quality scorer measures; each component also maps to 0–1 in `overall`. */
 export interface BlueprintScore {
@@ -56,7 +57,6 @@ export function pearson(xs: number[], ys: number[]): number | null {
   return sxx > 1e-12 && syy > 1e-12 ? sxy / Math.sqrt(sxx * syy) : null
 }
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
 const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 1)
 
 /** Song tempo around [a, b] from the analysed beats (median beat gap). */

@@ -1,5 +1,6 @@
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import type { Slot } from './build-slots'
+import { median } from '@/lib/shared/numbers'
 
 export interface Span {
   /** Number of slots (8-counts) covered, from the first slot. */
@@ -43,8 +44,3 @@ export function selectSpan(slots: Slot[], analysis: SongAnalysis, durationSecond
   return { slotCount: best.i, warnings }
 }
 
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN
-  const s = [...xs].sort((a, b) => a - b)
-  return s[s.length >> 1]
-}

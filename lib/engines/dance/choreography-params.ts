@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DifficultySchema, EnergySchema, FamilySchema, MoodSchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+import { DifficultySchema, EnergySchema, FamilySchema, HoldSchema, MoodSchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
 
 /**
  * What the user asked for, in structured form: produced by the request parser (Gemini or
@@ -22,6 +22,8 @@ export const ChoreographyParamsSchema = z.object({
   durationSeconds: z.number().int().min(8).max(900).nullable().default(null),
   includeFamilies: z.array(FamilySchema).max(16).default([]),
   excludeFamilies: z.array(FamilySchema).max(16).default([]),
+  /** Holds the user refuses ("no wraps" → cuddle): moves entering or leaving one are left out. */
+  excludeHolds: z.array(HoldSchema).max(10).default([]),
   /** Move ids or names the user asked for by name. */
   includeMoves: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
   emphasis: z.array(EmphasisSchema).max(16).default([]),

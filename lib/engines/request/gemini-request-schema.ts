@@ -1,6 +1,6 @@
 import { SchemaType, type ResponseSchema, type Schema } from '@google/generative-ai'
 import { z } from 'zod'
-import { DIFFICULTIES, ENERGIES, FAMILIES, MOODS, STYLES } from '@/lib/engines/dance/vocabulary'
+import { DIFFICULTIES, ENERGIES, FAMILIES, HOLDS, MOODS, STYLES } from '@/lib/engines/dance/vocabulary'
 import { ChoreographyParamsSchema, EmphasisSchema } from '@/lib/engines/dance/choreography-params'
 import { CLOSE_HOLD_FAMILIES } from './request-signals'
 
@@ -28,6 +28,7 @@ export const GEMINI_RESPONSE_SCHEMA: ResponseSchema = {
     durationSeconds: { type: SchemaType.INTEGER, nullable: true, description: 'Length in seconds (8-900), null = the whole song' },
     includeFamilies: listOf(enumOf(FAMILIES, 'A move family'), 16, 'Families the user wants'),
     excludeFamilies: listOf(enumOf(FAMILIES, 'A move family'), 16, 'Families the user refuses'),
+    excludeHolds: listOf(enumOf(HOLDS, 'A hold'), 10, 'Holds the user refuses'),
     includeMoves: listOf({ type: SchemaType.STRING, description: 'A move name' }, 20, 'Moves asked for by name, lower case'),
     emphasis: listOf({
       type: SchemaType.OBJECT,
@@ -42,7 +43,7 @@ export const GEMINI_RESPONSE_SCHEMA: ResponseSchema = {
     query: { type: SchemaType.STRING, description: 'Leftover words worth a semantic search, else empty' },
   },
   required: [
-    'difficulty', 'energy', 'style', 'moods', 'durationSeconds', 'includeFamilies', 'excludeFamilies',
+    'difficulty', 'energy', 'style', 'moods', 'durationSeconds', 'includeFamilies', 'excludeFamilies', 'excludeHolds',
     'includeMoves', 'emphasis', 'tempo', 'query',
   ],
 }
@@ -61,7 +62,8 @@ export const GEMINI_SYSTEM_INSTRUCTION = [
   'Levels: easy, first class, never danced before, principiante -> beginner; pro, show-off, expert -> advanced.',
   'Styles: dominican/traditional -> traditional; sensual/sexy -> sensual; urban/modern -> moderna.',
   'Families: turn/twirl/vuelta/giro -> lady-turn; spin -> spin; footwork/shines/Madrid/taconeo -> footwork; dip/drop -> dip;',
-  'wave/body roll -> body-wave; wrap/cuddle/sweetheart -> shadow. A move named explicitly ("the Madrid") also goes in includeMoves.',
+  'wave/body roll -> body-wave. A move named explicitly ("the Madrid") also goes in includeMoves.',
+  'wrap/cuddle/sweetheart is the cuddle hold, no family: "no wraps" -> excludeHolds cuddle; asked for, it stays in query.',
   'Negation ("no dips", "without hammerlock", "sin giros") -> excludeFamilies.',
   `"Nothing too close" -> exclude the close-hold families ${CLOSE_HOLD_FAMILIES.join(', ')}.`,
   'Quantities -> emphasis: "lots of turns" more/null, "a couple of spins" more/2, "a few turns" more/3, "one dip" more/1,',

@@ -1,5 +1,5 @@
 export { parseRequest, type ParseRequestOptions } from './parse-request'
 export { parseRequestOffline } from './parse-request-offline'
 export { parseRequestWithGemini, type GeminiParseOptions } from './parse-request-with-gemini'
-export { MAX_REQUEST_CHARS } from './tokenize-request'
+export { MAX_REQUEST_CHARS } from './assert-request-text'
 export { CLOSE_HOLD_FAMILIES } from './request-signals'

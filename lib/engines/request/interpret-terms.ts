@@ -57,7 +57,7 @@ export function interpretTerms(terms: Term[], words: string[]): ReadRequest {
   // After "no dips", only more families (joined by "or", "and", ",") stay negated.
   const continuesList = (term: Term) => {
     const type = term.cues[0]?.type
-    return type === 'family' || type === 'closeHold' || type === 'connector' || type === 'modifier' ||
+    return type === 'family' || type === 'closeHold' || type === 'hold' || type === 'connector' || type === 'modifier' ||
       (type === 'filler' && ARTICLES.has(term.text))
   }
   const nextContentIsFamily = (k: number) => {
@@ -174,6 +174,12 @@ export function interpretTerms(terms: Term[], words: string[]): ReadRequest {
       case 'closeHold':
         if (!neg) { clearScopes(); out.leftovers.push(term.text); return }
         excludeCloseHolds(src(neg.start, term.end))
+        neg.phase = 'list'
+        return
+      case 'hold':
+        // "a wrap" is left to search (it finds clips danced in the cuddle); "no wraps" is a hard exclusion.
+        if (!neg) { clearScopes(); out.leftovers.push(term.text); return }
+        out.signals.push({ kind: 'hold', hold: cue.hold, source: src(neg.start, term.end) })
         neg.phase = 'list'
         return
       case 'openOnly':

@@ -1,27 +1,15 @@
-import type { Difficulty, Energy, Family, Mood, Style } from '@/lib/engines/dance/vocabulary'
+import type { DanceMeaning, Strength } from '@/lib/engines/dance/lexicon'
 
-export type Tempo = 'slow' | 'medium' | 'fast'
+export type { Strength, Tempo } from '@/lib/engines/dance/lexicon'
 
 /**
- * How sure a cue is about a slot: an explicit word for it ("energetic" for energy) is 2,
- * an implication ("slow" suggests low energy, "short" suggests about a minute) is 1.
- * Intensifiers add one ("very"), softeners take one away ("a bit").
+ * What one word or phrase means to the parser: the dance meanings of the shared lexicon
+ * (lib/engines/dance/lexicon.ts, minus its search-only `also` words) plus the grammar the
+ * parser alone needs (numbers, durations, negation, quantities). Intensifiers add one to a
+ * cue's strength ("very"), softeners take one away ("a bit").
  */
-export type Strength = 1 | 2
-
-/** What one word or phrase of the lexicon means. A phrase may carry several cues. */
 export type LexCue =
-  | { type: 'difficulty'; value: Difficulty; strength: Strength }
-  | { type: 'energy'; value: Energy; strength: Strength }
-  | { type: 'style'; value: Style; strength: Strength }
-  | { type: 'tempo'; value: Tempo; strength: Strength }
-  | { type: 'mood'; value: Mood }
-  /** A move family; `name` when the user named one move ("the Madrid"). */
-  | { type: 'family'; family: Family; name?: string }
-  /** "close", "close embrace": only meaningful when negated ("nothing too close"). */
-  | { type: 'closeHold' }
-  /** "keep it open", "open position": prefer open holds. */
-  | { type: 'openOnly' }
+  | Exclude<DanceMeaning, { type: 'also' }>
   /** A whole duration phrase: "the whole song" (null), "short" (60), "half a minute" (30). */
   | { type: 'duration'; seconds: number | null; strength: Strength }
   | { type: 'unit'; seconds: 1 | 60 }

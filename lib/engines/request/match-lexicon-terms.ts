@@ -1,7 +1,7 @@
-import { ENERGY_ROWS, FAMILY_ROWS, HOLD_ROWS, LEVEL_ROWS, MOOD_ROWS, STYLE_ROWS, TEMPO_ROWS } from './lexicon-dance'
+import { DANCE_LEXICON, buildPhraseIndex, phrasesOf, type DanceMeaning } from '@/lib/engines/dance/lexicon'
+import type { Token } from '@/lib/engines/dance/tokenize'
 import { DURATION_ROWS, FILLER_ROWS, MODIFIER_ROWS, NUMBER_ROWS, QUANTITY_ROWS } from './lexicon-grammar'
 import type { LexCue, LexRow } from './lexicon-types'
-import type { Token } from './tokenize-request'
 
 /** A run of tokens [start, end) that the lexicon recognised, or one unknown word. */
 export interface Term {
@@ -13,43 +13,25 @@ export interface Term {
   cues: readonly LexCue[]
 }
 
-interface Entry {
-  words: string[]
-  cues: readonly LexCue[]
-}
+/**
+ * The dance rows of the shared lexicon with their search-only `also` words dropped; rows
+ * that are nothing but search synonyms ("lots", "twice") are grammar here, not dance terms.
+ */
+const DANCE_ROWS: LexRow[] = DANCE_LEXICON.flatMap(([phrases, meanings]) => {
+  const cues = meanings.filter((m): m is Exclude<DanceMeaning, { type: 'also' }> => m.type !== 'also')
+  return cues.length ? [[phrases, cues] as const] : []
+})
 
 export const LEXICON_ROWS: readonly LexRow[] = [
-  ...FAMILY_ROWS, ...LEVEL_ROWS, ...STYLE_ROWS, ...MOOD_ROWS, ...ENERGY_ROWS, ...TEMPO_ROWS, ...HOLD_ROWS,
-  ...DURATION_ROWS, ...NUMBER_ROWS, ...QUANTITY_ROWS, ...MODIFIER_ROWS, ...FILLER_ROWS,
+  ...DANCE_ROWS, ...DURATION_ROWS, ...NUMBER_ROWS, ...QUANTITY_ROWS, ...MODIFIER_ROWS, ...FILLER_ROWS,
 ]
 
-/** Every phrase of the lexicon, in row order (the tests check none is listed twice). */
+/** Every phrase the parser knows, in row order (the tests check none is listed twice). */
 export function lexiconPhrases(rows: readonly LexRow[] = LEXICON_ROWS): string[] {
-  return rows.flatMap(([phrases]) => phrases.split('|').map((p) => p.trim()))
+  return phrasesOf(rows)
 }
 
-// Index by first word, longest phrase first, built once: matching is then a few map
-// look-ups per word, which keeps the parser well under a millisecond.
-function buildIndex(rows: readonly LexRow[]): Map<string, Entry[]> {
-  const index = new Map<string, Entry[]>()
-  for (const [phrases, cues] of rows) {
-    for (const phrase of phrases.split('|')) {
-      const words = phrase.trim().split(/\s+/)
-      const list = index.get(words[0]) ?? []
-      list.push({ words, cues })
-      index.set(words[0], list)
-    }
-  }
-  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length)
-  return index
-}
-
-const INDEX = buildIndex(LEXICON_ROWS)
-
-function matchesAt(tokens: Token[], i: number, words: string[]): boolean {
-  if (i + words.length > tokens.length) return false
-  return words.every((w, k) => tokens[i + k].kind !== 'punct' && tokens[i + k].text === w)
-}
+const INDEX = buildPhraseIndex(LEXICON_ROWS.flatMap(([phrases, cues]) => phrases.split('|').map((p) => [p, cues] as const)))
 
 function clockSeconds(text: string): number {
   const [m, s] = text.split(':').map(Number)
@@ -58,6 +40,8 @@ function clockSeconds(text: string): number {
 
 /** Groups tokens into terms by longest lexicon match; numbers and clock times are terms too. */
 export function matchLexiconTerms(tokens: Token[]): Term[] {
+  // Punctuation never joins a phrase: it becomes a word no phrase contains.
+  const words = tokens.map((t) => (t.kind === 'punct' ? '\0' : t.text))
   const terms: Term[] = []
   let i = 0
   while (i < tokens.length) {
@@ -73,10 +57,10 @@ export function matchLexiconTerms(tokens: Token[]): Term[] {
       i += 1
       continue
     }
-    const entry = INDEX.get(t.text)?.find((e) => matchesAt(tokens, i, e.words))
-    if (entry) {
-      const end = i + entry.words.length
-      terms.push({ start: i, end, text: entry.words.join(' '), kind: 'lexicon', cues: entry.cues })
+    const hit = INDEX.matchAt(words, i)
+    if (hit) {
+      const end = i + hit.length
+      terms.push({ start: i, end, text: words.slice(i, end).join(' '), kind: 'lexicon', cues: hit.value })
       i = end
     } else if (t.kind === 'number') {
       terms.push({ start: i, end: i + 1, text: t.text, kind: 'lexicon', cues: [{ type: 'number', value: Number(t.text) }] })

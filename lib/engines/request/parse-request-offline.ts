@@ -2,7 +2,8 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import { interpretTerms } from './interpret-terms'
 import { matchLexiconTerms } from './match-lexicon-terms'
 import { resolveSignals } from './resolve-signals'
-import { assertRequestText, normalizeRequestText, tokenizeRequest } from './tokenize-request'
+import { normalizeText, tokenize } from '@/lib/engines/dance/tokenize'
+import { assertRequestText } from './assert-request-text'
 
 /**
  * The offline request parser: pure, deterministic and fast (a few map look-ups per word).
@@ -13,7 +14,7 @@ import { assertRequestText, normalizeRequestText, tokenizeRequest } from './toke
  */
 export function parseRequestOffline(text: string): ChoreographyParams {
   const clean = assertRequestText(text)
-  const tokens = tokenizeRequest(normalizeRequestText(clean))
+  const tokens = tokenize(normalizeText(clean))
   const terms = matchLexiconTerms(tokens)
   const read = interpretTerms(terms, tokens.map((t) => t.text))
   return resolveSignals(read)

@@ -5,7 +5,7 @@ import { logger, type Logger } from '@/lib/shared/logger'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 import { GEMINI_RESPONSE_SCHEMA, GEMINI_SYSTEM_INSTRUCTION, GeminiParamsSchema } from './gemini-request-schema'
 import { parseRequestOffline } from './parse-request-offline'
-import { assertRequestText } from './tokenize-request'
+import { assertRequestText } from './assert-request-text'
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash'
 export const DEFAULT_GEMINI_TIMEOUT_MS = 8000

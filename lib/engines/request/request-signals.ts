@@ -1,4 +1,4 @@
-import type { Family, Mood } from '@/lib/engines/dance/vocabulary'
+import type { Family, Hold, Mood } from '@/lib/engines/dance/vocabulary'
 
 /**
  * What the offline parser read, in order, before contradictions are resolved. Each signal
@@ -19,6 +19,8 @@ export type Signal =
       emphasis?: { direction: 'more' | 'fewer'; count: number | null }
       source: string
     }
+  /** "no wraps": a hold the user refuses (it is no family: several families dance in it). */
+  | { kind: 'hold'; hold: Hold; source: string }
 
 export interface ReadRequest {
   signals: Signal[]

@@ -110,6 +110,7 @@ export function resolveSignals(read: ReadRequest): ChoreographyParams {
     moods: resolveMoods(signals),
     durationSeconds: resolveDuration(signals, warnings),
     ...resolveFamilies(signals, warnings),
+    excludeHolds: [...new Set(signals.flatMap((s) => (s.kind === 'hold' ? [s.hold] : [])))],
     tempo: resolveScalar('tempo', signals, warnings),
     query: [...new Set(read.leftovers)].join(' ').slice(0, 500).trim(),
     parser: 'offline' as const,

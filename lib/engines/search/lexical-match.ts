@@ -1,6 +1,6 @@
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
-import { tokenizeText } from './tokenize-text'
-import { isContentWord, stem } from './understand-query'
+import { stem, textWords } from '@/lib/engines/dance/tokenize'
+import { isContentWord } from './understand-query'
 
 type LexicalSource = Pick<MoveAnnotation, 'name' | 'variant' | 'family' | 'tags' | 'styles' | 'moods' | 'difficulty' | 'entry' | 'exit'>
 
@@ -13,12 +13,12 @@ type LexicalSource = Pick<MoveAnnotation, 'name' | 'variant' | 'family' | 'tags'
 export function lexicalTerms(m: LexicalSource): Set<string> {
   const labels = [...m.styles, ...m.moods, m.difficulty, m.entry.hold, m.exit.hold]
   const text = [m.name, m.variant, m.family, ...m.tags, ...labels].join(' ').replace(/-/g, ' ')
-  return new Set(tokenizeText(text).map(stem))
+  return new Set(textWords(text).map(stem))
 }
 
 /** Stemmed content words of the name, for "the query names this move" detection. */
 export function nameTerms(name: string): string[] {
-  return tokenizeText(name).filter(isContentWord).map(stem)
+  return textWords(name).filter(isContentWord).map(stem)
 }
 
 /**

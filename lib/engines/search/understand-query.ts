@@ -1,6 +1,8 @@
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
+import { stem } from '@/lib/engines/dance/tokenize'
 import { ATTRIBUTES, ATTRIBUTE_DIMS, type Attribute } from './move-vector'
-import { expandWithLexicon, tokenizeText } from './tokenize-text'
+import { DANCE_LEXICON, buildPhraseIndex, searchWordsOf } from '@/lib/engines/dance/lexicon'
+import { textWords } from '@/lib/engines/dance/tokenize'
 import { MOODS, STYLES, type Mood, type Style } from '@/lib/engines/dance/vocabulary'
 
 /** Words that say nothing about which move is meant. */
@@ -38,15 +40,38 @@ export interface UnderstoodQuery {
 
 export const isContentWord = (word: string) => !STOPWORDS.has(word)
 
-/** Plural and -ing endings off, so "turns"/"turning" meet "turn" in lexical matching. */
-export function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3)
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1)
-  return word
+/**
+ * How dancers say things versus how the library is annotated: general word vectors barely
+ * relate "twirl" to "turn" (cosine 0.05) or "vueltas" to anything, so each phrase of the one
+ * dance lexicon found in a query is followed by the library's words for what it means.
+ * Queries only (documents are embedded as written), so editing the lexicon never requires
+ * re-embedding the library.
+ */
+const QUERY_INDEX = buildPhraseIndex(
+  DANCE_LEXICON.flatMap(([phrases, meanings]) => {
+    const words = searchWordsOf(meanings)
+    return phrases.split('|').map((p) => [p, words] as const)
+  }),
+)
+
+/** Words with the lexicon applied, longest phrase first ("body roll" before "roll"). */
+export function expandWithLexicon(words: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < words.length; ) {
+    const hit = QUERY_INDEX.matchAt(words, i)
+    if (!hit) { out.push(words[i++]); continue }
+    const phrase = words.slice(i, i + hit.length)
+    // A phrase that is already the library's word ("romantic") is not repeated: doubling
+    // it would double its weight in the embedding.
+    const adds = hit.value.some((w) => !phrase.includes(w))
+    out.push(...phrase, ...(adds ? hit.value : []))
+    i += hit.length
+  }
+  return out
 }
 
 export function understandQuery(query: string): UnderstoodQuery {
-  const tokens = expandWithLexicon(tokenizeText(query))
+  const tokens = expandWithLexicon(textWords(query))
   const attributes = new Float32Array(ATTRIBUTE_DIMS).fill(NaN)
   for (const t of tokens) {
     for (const [attr, value] of Object.entries(CUES[t] ?? {})) attributes[ATTRIBUTES.indexOf(attr as Attribute)] = value!

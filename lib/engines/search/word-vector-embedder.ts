@@ -1,5 +1,5 @@
 import { normalizeInPlace, type Embedder } from './embedder'
-import { tokenizeText } from './tokenize-text'
+import { textWords } from '@/lib/engines/dance/tokenize'
 import { readWordVectors, type WordVectors } from './word-vectors-file'
 
 /** SIF smoothing: words more frequent than ~1 in 1000 are down-weighted ("the", "for", "and"). */
@@ -30,13 +30,13 @@ export class WordVectorEmbedder implements Embedder {
 
   /** How many of the text's words have a vector (0 means the embedding is all zeros). */
   knownWords(text: string): number {
-    return tokenizeText(text).filter((t) => this.vectors.index.has(t)).length
+    return textWords(text).filter((t) => this.vectors.index.has(t)).length
   }
 
   embedOne(text: string): Float32Array {
     const out = new Float32Array(this.dims)
     const { index, data } = this.vectors
-    for (const token of tokenizeText(text)) {
+    for (const token of textWords(text)) {
       const i = index.get(token)
       if (i === undefined) continue
       const w = this.weights[i]

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { FAMILIES } from '@/lib/engines/dance/vocabulary'
-import { FAMILY_ROWS, LEVEL_ROWS, MOOD_ROWS, STYLE_ROWS } from '@/lib/engines/request/lexicon-dance'
-import type { LexCue, LexRow } from '@/lib/engines/request/lexicon-types'
+import { FAMILY_ROWS, LEVEL_ROWS, MOOD_ROWS, STYLE_ROWS, type DanceMeaning, type DanceRow } from '@/lib/engines/dance/lexicon'
 import { lexiconPhrases } from '@/lib/engines/request/match-lexicon-terms'
 import { parseRequestOffline } from '@/lib/engines/request/parse-request-offline'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 
-const phrasesOf = (row: LexRow) => row[0].split('|')
-const firstCue = <T extends LexCue['type']>(row: LexRow, type: T) =>
-  row[1].find((c): c is Extract<LexCue, { type: T }> => c.type === type)
+const phrasesOf = (row: DanceRow) => row[0].split('|')
+const firstCue = <T extends DanceMeaning['type']>(row: DanceRow, type: T) =>
+  row[1].find((c): c is Extract<DanceMeaning, { type: T }> => c.type === type)
 
 describe('lexicon', () => {
   it('lists no phrase twice (a duplicate would silently shadow the other meaning)', () => {

@@ -132,7 +132,9 @@ const CASES: Case[] = [
   ['synonyms: shines + named taconeo', 'shines and taconeo', { includeFamilies: ['footwork'], includeMoves: ['taconeo'] }],
   ['synonyms: drop', 'a drop at the end', { includeFamilies: ['dip'] }],
   ['synonyms: waves, hair flips', 'body waves and hair flips', { includeFamilies: ['body-wave', 'head-roll'] }],
-  ['synonyms: cuddle, wrap → shadow', 'a cuddle and a wrap', { includeFamilies: ['shadow'] }],
+  // The cuddle is a hold several families dance in, not the shadow family (issue 9 pinned it).
+  ['holds: cuddle, wrap go to search', 'a cuddle and a wrap', { query: 'cuddle wrap' }],
+  ['holds: no wraps excludes the cuddle hold', 'no wraps or sweethearts', { excludeHolds: ['cuddle'] }],
   ['include by name', 'include the Madrid', { includeFamilies: ['footwork'], includeMoves: ['madrid'] }],
   ['synonyms: cbl, hammerlock', 'cross-body leads and a hammerlock', { includeFamilies: ['cross-body-lead', 'hammerlock'] }],
   ['synonyms: hips, bolero, styling', 'hip rolls, bolero and some arm styling', { includeFamilies: ['hip-roll', 'bolero', 'arm-styling'] }],

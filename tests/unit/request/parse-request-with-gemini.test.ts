@@ -14,7 +14,7 @@ const KEY = 'test-key-123'
 /** What a well-behaved model answers for TEXT (deliberately not what the offline parser says). */
 const GOOD = {
   difficulty: 'beginner', energy: 'low', style: 'sensual', moods: ['romantic'], durationSeconds: 120,
-  includeFamilies: ['lady-turn'], excludeFamilies: ['dip'], includeMoves: [],
+  includeFamilies: ['lady-turn'], excludeFamilies: ['dip'], excludeHolds: [], includeMoves: [],
   emphasis: [{ family: 'lady-turn', direction: 'more', count: 3 }], tempo: 'slow', query: 'wedding',
 }
 
@@ -65,7 +65,7 @@ describe('parseRequestWithGemini against a fake Gemini server', () => {
     expect(config.responseSchema.type).toBe('object')
     expect(config.responseSchema.properties.difficulty.enum).toEqual([...DIFFICULTIES])
     expect(config.responseSchema.properties.excludeFamilies.items.enum).toEqual([...FAMILIES])
-    expect(config.responseSchema.required).toHaveLength(11)
+    expect(config.responseSchema.required).toHaveLength(12)
     expect(req.body.contents).toEqual([{ role: 'user', parts: [{ text: TEXT }] }])
     expect(req.body.systemInstruction.parts[0].text).toContain('excludeFamilies')
   })
