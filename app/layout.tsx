@@ -1,13 +1,28 @@
 import type { Metadata, Viewport } from 'next'
 import { SiteHeader } from '@/components/layout/site-header'
+import { appUrl } from '@/lib/shared/env'
 import './globals.css'
 
+const DESCRIPTION = 'Turn a song and a sentence into a danceable bachata choreography video.'
+
 export const metadata: Metadata = {
+  metadataBase: appUrl(),
   title: { default: 'Bachata Buddy', template: '%s · Bachata Buddy' },
-  description: 'Turn a song and a sentence into a danceable bachata choreography video.',
+  description: DESCRIPTION,
+  applicationName: 'Bachata Buddy',
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/favicon.svg', type: 'image/svg+xml' }],
+    apple: '/apple-touch-icon.png',
+  },
+  openGraph: {
+    type: 'website', siteName: 'Bachata Buddy', title: 'Bachata Buddy', description: DESCRIPTION,
+    images: [{ url: '/og-image.jpg', width: 1200, height: 630, alt: 'Bachata Buddy: a song and a sentence in, a choreography video out' }],
+  },
+  twitter: { card: 'summary_large_image' },
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 }
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#be123c' }
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -59,3 +59,11 @@ export function authSecret(): string {
   if (!secret) throw new Error('Invalid environment:\n  AUTH_SECRET: required (32+ random characters, e.g. `openssl rand -base64 32`)')
   return secret
 }
+
+/**
+ * The public origin, for absolute links in metadata (Open Graph needs them). Read alone so a
+ * page prerendered at build time, when DATABASE_URL may be unset, still gets it.
+ */
+export function appUrl(source: NodeJS.ProcessEnv = process.env): URL {
+  return new URL(EnvSchema.shape.APP_URL.parse(source.APP_URL || undefined))
+}

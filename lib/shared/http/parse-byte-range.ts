@@ -1,26 +1,26 @@
+import rangeParser from 'range-parser'
 import { AppError } from '@/lib/shared/errors'
 import type { ByteRange } from '@/lib/shared/storage/storage'
 
+/** Well-formed byte ranges (RFC 9110 §14.1.2): "a-b", "a-" or the suffix "-n", comma separated. */
+const BYTE_RANGES = /^\s*bytes\s*=\s*(?:\d+-\d*|-\d+)(?:\s*,\s*(?:\d+-\d*|-\d+))*\s*$/i
+
 /**
- * One HTTP Range header against an object of `size` bytes (RFC 9110 §14): "bytes=a-b",
- * "bytes=a-" or the suffix form "bytes=-n". null = serve the whole object (no header, a
- * syntax we do not understand, or several ranges, which a server may ignore). A range that
- * starts past the end is a 416 naming the size, so the player can ask again.
+ * One HTTP Range header against an object of `size` bytes, read by `range-parser` (the
+ * parser Express and `send` use). null = serve the whole object: no header, a syntax we do
+ * not understand, or several ranges (a server may ignore those; players ask for one). A
+ * well-formed range nothing of the object satisfies ("bytes=5000-" of 1000 bytes, "bytes=9-3")
+ * is a 416 naming the size, so the player can ask again.
  */
 export function parseByteRange(header: string | null, size: number): ByteRange | null {
-  if (!header) return null
-  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header)
-  if (!m || (m[1] === '' && m[2] === '')) return null
-  const unsatisfiable = () =>
-    new AppError('range_not_satisfiable', 'Range not satisfiable', 416, undefined, { 'Content-Range': `bytes */${size}` })
-  if (m[1] === '') {
-    const suffix = Number(m[2])
-    if (suffix === 0 || size === 0) throw unsatisfiable()
-    return { start: Math.max(0, size - suffix), end: size - 1 }
+  if (!header || !BYTE_RANGES.test(header)) return null
+  // RFC 9110: a suffix longer than the object means all of it; range-parser 1.2 drops it
+  // instead (start < 0), so such a suffix is rewritten as "from the first byte".
+  const spec = header.replace(/\s+/g, '').replace(/(=|,)-(\d+)/g, (m, sep: string, n: string) => (Number(n) > size && size > 0 ? `${sep}0-` : m))
+  const parsed = rangeParser(size, spec, { combine: true })
+  if (parsed === -1) {
+    throw new AppError('range_not_satisfiable', 'Range not satisfiable', 416, undefined, { 'Content-Range': `bytes */${size}` })
   }
-  const start = Number(m[1])
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
-  if (!Number.isSafeInteger(start) || start >= size) throw unsatisfiable()
-  if (end < start) return null // "bytes=9-3" is invalid syntax: ignore it
-  return { start, end }
+  if (parsed === -2 || parsed.type !== 'bytes' || parsed.length !== 1) return null
+  return { start: parsed[0].start, end: parsed[0].end }
 }

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
-  GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, UploadPartCommand,
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client,
 } from '@aws-sdk/client-s3'
+import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { AppError } from '@/lib/shared/errors'
 import { assertSafeKey } from '@/lib/shared/validation/storage-key'
@@ -138,35 +138,30 @@ export class S3Storage implements Storage {
     return { size: body.length, contentType }
   }
 
-  /** A stream of unknown length: one PUT if it fits in a part, else a multipart upload whose
-   * memory use is bounded by one part. A failure aborts the upload, so no parts linger. */
+  /**
+   * A stream of unknown length through lib-storage's Upload: one PUT if it fits in a part,
+   * else a multipart upload with one part in flight (memory bounded by a part or two). On
+   * failure Upload aborts the multipart upload, so no parts linger.
+   */
   private async putStream(key: string, body: Readable, contentType?: string): Promise<StoredObject> {
-    const parts = readParts(body, this.partSize)
-    const first = await parts.next()
-    const firstChunk = first.done ? Buffer.alloc(0) : first.value
-    const second = first.done ? first : await parts.next()
-    if (second.done) return this.putBuffer(key, firstChunk, contentType)
-
-    const { UploadId } = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }))
-    const etags: { ETag: string; PartNumber: number }[] = []
     let size = 0
-    const upload = async (chunk: Buffer) => {
-      const PartNumber = etags.length + 1
-      const res = await this.client.send(new UploadPartCommand({
-        Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: chunk, ContentLength: chunk.length,
-      }))
-      etags.push({ ETag: res.ETag!, PartNumber })
-      size += chunk.length
-    }
+    const counted = Readable.from((async function* () {
+      for await (const data of body) {
+        const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array)
+        size += chunk.length
+        yield chunk
+      }
+    })())
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: counted, ContentType: contentType },
+      partSize: this.partSize,
+      queueSize: 1,
+      leavePartsOnError: false,
+    })
     try {
-      await upload(firstChunk)
-      await upload(second.value)
-      for await (const chunk of parts) await upload(chunk)
-      await this.client.send(new CompleteMultipartUploadCommand({
-        Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: etags },
-      }))
+      await upload.done()
     } catch (e) {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId })).catch(() => {})
       body.destroy()
       throw e
     }
@@ -195,24 +190,6 @@ function toStorageError(e: unknown): unknown {
     return wrapped
   }
   return e
-}
-
-/** Cuts a byte stream into Buffers of exactly `size` bytes (the last may be shorter). */
-async function* readParts(body: Readable, size: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = []
-  let length = 0
-  for await (const data of body) {
-    const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array)
-    pending.push(chunk)
-    length += chunk.length
-    while (length >= size) {
-      const all = Buffer.concat(pending)
-      yield all.subarray(0, size)
-      pending = [all.subarray(size)]
-      length = pending[0].length
-    }
-  }
-  if (length > 0) yield Buffer.concat(pending)
 }
 
 /** Bytes start..end (inclusive) of a stream; stops reading (and destroys it) once past end. */

@@ -23,10 +23,11 @@ describe('parseByteRange', () => {
   })
 
   it('ignores what it does not understand (serve everything) and 416s past the end', () => {
-    for (const h of [null, '', 'bytes=', 'bytes=-', 'items=0-1', 'bytes=0-1,5-6', 'bytes=9-3', 'bytes=a-b']) {
+    for (const h of [null, '', 'bytes=', 'bytes=-', 'items=0-1', 'bytes=0-1,5-6', 'bytes=a-b']) {
       expect(parseByteRange(h, 1000), String(h)).toBeNull()
     }
-    for (const h of ['bytes=1000-', 'bytes=1000-1001', 'bytes=5000-6000', 'bytes=-0']) {
+    // "bytes=9-3" is well formed but selects nothing: range-parser (as Express) answers 416.
+    for (const h of ['bytes=1000-', 'bytes=1000-1001', 'bytes=5000-6000', 'bytes=-0', 'bytes=9-3']) {
       let caught: unknown
       try { parseByteRange(h, 1000) } catch (e) { caught = e }
       expect(caught, h).toMatchObject({ status: 416, headers: { 'Content-Range': 'bytes */1000' } })

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { S3Storage } from '@/lib/shared/storage/s3-storage'
 import { startS3rver, type RunningS3rver } from './start-s3rver'
@@ -29,6 +30,17 @@ describe('S3Storage failures', () => {
     await expect(dead.head('clips/a.mp4')).rejects.toMatchObject({ code: 'unavailable', status: 503 })
     await expect(dead.put('clips/a.mp4', Buffer.from('x'))).rejects.toMatchObject({ code: 'unavailable' })
     expect(Date.now() - started).toBeLessThan(15_000)
+  })
+
+  it('a stream that fails after the first part leaves no object behind (the multipart upload is aborted)', async () => {
+    const part = Buffer.alloc(5 * 1024 * 1024 + 1, 7)
+    const failing = Readable.from((async function* () {
+      yield part
+      yield part
+      throw new Error('client went away')
+    })())
+    await expect(make().put('uploads/contract/broken.bin', failing)).rejects.toThrow()
+    expect(await make().head('uploads/contract/broken.bin')).toBeNull()
   })
 
   it('a missing bucket object is a 404 AppError on get', async () => {
