@@ -100,14 +100,20 @@ export class MoveSearch {
 // The process's one instance: started at server start-up (instrumentation.ts) so the first
 // search does not pay for the build, or by the first search otherwise. A failed build is
 // forgotten, so the next call tries again.
-let instance: Promise<MoveSearch> | null = null
+// Next bundles instrumentation.ts and the route handlers separately, each with its own copy
+// of this module, so a plain module variable was built twice (measured: two "move index
+// built" logs). The slot therefore lives on globalThis under a registered symbol; only the
+// functions below touch it, and tests reset it with resetMoveSearch().
+const SLOT = Symbol.for('bachata-buddy.move-search')
+type Slot = { [SLOT]?: Promise<MoveSearch> | null }
+const slot = globalThis as Slot
 
 export function startMoveSearch(): Promise<MoveSearch> {
-  instance ??= MoveSearch.build().catch((e) => {
-    instance = null
+  slot[SLOT] ??= MoveSearch.build().catch((e) => {
+    slot[SLOT] = null
     throw e
   })
-  return instance
+  return slot[SLOT]
 }
 
 export async function getMoveSearch(): Promise<MoveSearch> {
@@ -118,11 +124,12 @@ export async function getMoveSearch(): Promise<MoveSearch> {
 
 /** Called after ingest/edit/disable in this process so search reflects it immediately. */
 export async function syncMoveInIndex(move: MoveAnnotation & { enabled: boolean }): Promise<void> {
+  const instance = slot[SLOT]
   if (!instance) return // not built yet: the first search builds it from the database
   await (await instance).sync(move)
 }
 
 /** Tests: forget the instance; the next call builds a fresh one. */
 export function resetMoveSearch(): void {
-  instance = null
+  slot[SLOT] = null
 }
