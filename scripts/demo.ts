@@ -1,14 +1,15 @@
 /**
  * `npm run demo`: the whole product on this machine. Uses DATABASE_URL when set, else an
  * embedded PostgreSQL in ./.data/pg; migrates, seeds the demo accounts, builds if needed,
- * and serves on http://localhost:3000 (PORT to change). Then it installs the demo move clips
+ * installs the demo songs as public songs with their analysis, and serves on
+ * http://localhost:3000 (PORT to change). Then it installs the demo move clips
  * into storage (generated once, cached in .data/demo-library) and starts the render worker.
  */
 import { randomBytes } from 'node:crypto'
 import { execa } from 'execa'
 import { buildApp, freePort, localAuthSecret, startApp } from './lib/app-server'
 import { provideDatabase } from './lib/database'
-import { migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
+import { installDemoSongs, migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
 import { startWorker, type RunningWorker } from './lib/worker-process'
 
 async function main() {
@@ -19,6 +20,8 @@ async function main() {
   await migrateDatabase(db.url)
   const authSecret = process.env.AUTH_SECRET ?? (await localAuthSecret())
   const seeded = JSON.parse((await seedDatabase(db.url)).trim().split('\n').pop()!) as { seeded: string[]; password: string }
+  log('installing the demo songs (the first run synthesises and analyses them)…')
+  log(await installDemoSongs(db.url))
   await setupModels()
   await buildApp({ log })
   const workerPort = Number(process.env.WORKER_PORT ?? (await freePort()))

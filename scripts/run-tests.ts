@@ -14,7 +14,8 @@ import path from 'node:path'
 import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
-import { migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
+import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, setupModels } from './lib/prepare-database'
+import { startWorker, type RunningWorker } from './lib/worker-process'
 
 const args = new Set(process.argv.slice(2))
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -63,18 +64,20 @@ async function main(): Promise<number> {
 
   let db: ProvidedDatabase | undefined
   let app: RunningApp | undefined
+  let worker: RunningWorker | undefined
   let dataDir: string | undefined
   try {
     log('database: fresh, migrated, seeded')
     db = await provideDatabase({ fresh: true })
     await migrateDatabase(db.url)
     await seedDatabase(db.url)
+    dataDir = path.resolve(`.data/test-storage/${path.basename(new URL(db.url).pathname)}`)
+    log(await installDemoSongs(db.url, { DATA_DIR: dataDir }))
     await setupModels()
     log('building the app')
     await buildApp({ force: true })
     const authSecret = 'test-secret-' + 'x'.repeat(32)
     const port = await freePort()
-    dataDir = path.resolve(`.data/test-storage/${path.basename(new URL(db.url).pathname)}`)
     // The render worker tests start their workers on workerPort, where the app sends its wakes.
     const workerPort = await freePort()
     const workerSecret = 'test-worker-secret-' + 'y'.repeat(16)
@@ -92,10 +95,18 @@ async function main(): Promise<number> {
     ok = (await vitest('tests/integration/worker-', { ...env, WORKER_SECRET: workerSecret, TEST_WORKER_PORT: String(workerPort) },
       ['tests/integration/video-', '--no-file-parallelism'], 'tests/integration/worker')) && ok
     if (!args.has('--skip-e2e')) {
-      log('end-to-end tests (chromium)')
+      // The dancer's flow renders real videos: the 12-clip demo subset in storage, only
+      // those moves enabled, and a worker listening where the app sends its wakes.
+      log('end-to-end tests (chromium), with a render worker')
+      await prepareE2eRendering(db.url, dataDir)
+      worker = await startWorker({ port: workerPort, env: {
+        DATABASE_URL: db.url, DATA_DIR: dataDir, WORKER_SECRET: workerSecret, LOG_LEVEL: 'warn',
+        WORKER_WORK_DIR: path.resolve('.data/test-work/e2e'), WORKER_CACHE_DIR: path.resolve('.data/test-cache/segments'),
+      } })
       ok = (await playwright(env)) && ok
     }
   } finally {
+    await worker?.stop().catch(() => {})
     await app?.stop().catch(() => {})
     await db?.release().catch(() => {})
     if (dataDir) await rm(dataDir, { recursive: true, force: true })

@@ -14,6 +14,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <li><Link href="/home" className="hover:underline">Home</Link></li>
+              <li><Link href="/generate" className="hover:underline">Generate</Link></li>
               {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
               <li><SignOutButton /></li>
             </>

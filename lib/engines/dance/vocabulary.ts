@@ -5,23 +5,8 @@ import { z } from 'zod'
  * parsing, the blueprint and the UI all use these lists, so a word means the same thing
  * everywhere. Moods map onto styles/energy/families; they are not a second style list.
  */
-export const FAMILIES = [
-  'basic', 'cross-body-lead', 'lady-turn', 'spin', 'hammerlock', 'shadow', 'body-wave',
-  'hip-roll', 'head-roll', 'bolero', 'footwork', 'golpe', 'arm-styling', 'dip', 'intro', 'outro',
-] as const
-export const STYLES = ['traditional', 'sensual', 'moderna'] as const
-export const MOODS = ['romantic', 'playful', 'energetic', 'smooth', 'dramatic'] as const
-export const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const
-export const ENERGIES = ['low', 'medium', 'high'] as const
-export const HOLDS = [
-  'closed', 'open-closed', 'two-hand-open', 'one-hand-open', 'cross-hand', 'shadow',
-  'hammerlock', 'cuddle', 'side-by-side', 'tandem',
-] as const
-export const WEIGHT_FEET = ['left', 'right'] as const
-/** How the partners face each other: shadow/tandem are same-direction. */
-export const FACINGS = ['face-to-face', 'same-direction', 'side-by-side'] as const
-export const COUNTS = [8, 16, 32] as const
-export const SECTION_LABELS = ['intro', 'verse', 'chorus', 'mambo', 'break', 'outro'] as const
+export { FAMILIES, STYLES, MOODS, DIFFICULTIES, ENERGIES, HOLDS, WEIGHT_FEET, FACINGS, COUNTS, SECTION_LABELS } from './vocabulary-values'
+import { FAMILIES, STYLES, MOODS, DIFFICULTIES, ENERGIES, HOLDS, WEIGHT_FEET, FACINGS, SECTION_LABELS } from './vocabulary-values'
 
 export const FamilySchema = z.enum(FAMILIES)
 export const StyleSchema = z.enum(STYLES)

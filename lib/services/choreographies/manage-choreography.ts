@@ -25,6 +25,13 @@ export async function getChoreography(user: SessionUser, id: string) {
   return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
 }
 
+/** The practice page's view: the task with its blueprint, and the song it is danced to. */
+export async function getChoreographyWithSong(user: SessionUser, id: string) {
+  const task = await getOwnTaskOrThrow(user, id)
+  const song = await getDb().song.findUnique({ where: { id: task.songId }, select: { title: true, artist: true } })
+  return { task: serializeTask(task, { withBlueprint: true }), song }
+}
+
 export async function listChoreographies(user: SessionUser, q: z.infer<typeof ChoreographyListQuerySchema>) {
   const where = { ownerId: user.id, ...(q.status ? { status: q.status } : {}), ...(q.songId ? { songId: q.songId } : {}) }
   const db = getDb()

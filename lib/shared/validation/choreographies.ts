@@ -32,3 +32,5 @@ export const ChoreographyListQuerySchema = PaginationSchema.extend({
 })
 
 export const MoveIndexParamsSchema = z.object({ id: z.string().min(1).max(64), index: z.coerce.number().int().min(0).max(1000) })
+
+export const ParseRequestSchema = z.object({ text: z.string().trim().min(1, 'write what you want').max(500) }).strict()

@@ -1,0 +1,60 @@
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+
+/** Below this the count-one is a guess worth checking by ear (the analysis' own 0–1 scale). */
+export const SURE = 0.6
+
+const SECTION_FILL: Record<string, string> = {
+  intro: '#e7e5e4', verse: '#fecdd3', chorus: '#fda4af', mambo: '#fb7185', break: '#d6d3d1', outro: '#e7e5e4',
+}
+
+const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`
+
+/**
+ * What the analysis found, as one picture: energy per 8-count over time, the sections behind
+ * it, breaks, and a tick at every count 1. A server component: plain SVG, no script.
+ */
+export function AnalysisPlot({ analysis, title }: { analysis: SongAnalysis; title: string }) {
+  const W = 800, H = 160, top = 20, bottom = 130
+  const x = (t: number) => (t / analysis.durationSeconds) * W
+  const y = (e: number) => bottom - e * (bottom - top)
+  const steps = analysis.phrases.flatMap((p) => [`${x(p.start).toFixed(1)},${y(p.energy).toFixed(1)}`, `${x(p.end).toFixed(1)},${y(p.energy).toFixed(1)}`])
+  const countOne = analysis.confidenceParts?.countOne ?? analysis.confidence
+  const unsure = analysis.confidence < SURE || countOne < SURE
+  return (
+    <figure className="space-y-2" data-testid="analysis-plot">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="plot-title plot-desc" className="h-auto w-full rounded-md border border-stone-200 bg-white">
+        <title id="plot-title">{`Analysis of ${title}`}</title>
+        <desc id="plot-desc">
+          {`${Math.round(analysis.bpm)} BPM, ${analysis.sections.length} sections, ${analysis.breaks.length} breaks, ${analysis.countOne.length} eight-counts.`}
+        </desc>
+        {analysis.sections.map((s, i) => (
+          <g key={i}>
+            <rect x={x(s.start)} y={top} width={Math.max(1, x(s.end) - x(s.start))} height={bottom - top} fill={SECTION_FILL[s.label] ?? '#f5f5f4'} opacity={0.6} />
+            <text x={x(s.start) + 3} y={top - 6} fontSize={11} fill="#44403c">{s.label}</text>
+          </g>
+        ))}
+        {analysis.breaks.map((b, i) => (
+          <rect key={`b${i}`} x={x(b.start)} y={top} width={Math.max(2, x(b.end) - x(b.start))} height={bottom - top} fill="#1c1917" opacity={0.35} data-kind="break" />
+        ))}
+        {steps.length > 0 && <polyline points={steps.join(' ')} fill="none" stroke="#be123c" strokeWidth={2.5} />}
+        {analysis.countOne.map((t, i) => (
+          <line key={`c${i}`} x1={x(t)} x2={x(t)} y1={bottom} y2={bottom + 8} stroke="#57534e" strokeWidth={1} data-kind="count-one" />
+        ))}
+        <text x={0} y={H - 4} fontSize={11} fill="#57534e">0:00</text>
+        <text x={W} y={H - 4} fontSize={11} fill="#57534e" textAnchor="end">{clock(analysis.durationSeconds)}</text>
+      </svg>
+      <figcaption className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-700">
+        <span>Tempo <strong>{Math.round(analysis.bpm)} BPM</strong></span>
+        <span>Energy <strong>{analysis.energyClass}</strong></span>
+        <span>Confidence <strong>{Math.round(analysis.confidence * 100)}%</strong></span>
+        <span>{analysis.breaks.length} break{analysis.breaks.length === 1 ? '' : 's'}</span>
+      </figcaption>
+      {unsure && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          We are not sure where count 1 is in this song ({Math.round(countOne * 100)}% sure). Check the count in the video, and
+          pick another song if the moves start off the beat.
+        </p>
+      )}
+    </figure>
+  )
+}

@@ -1,0 +1,52 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { Alert } from '@/components/ui/alert'
+import { fetchJson } from '@/components/ui/fetch-json'
+import type { TimedMove } from './blueprint-timing'
+import { PracticePlayer } from './practice-player'
+import { TaskProgress, type TaskState } from './task-progress'
+
+export interface ViewTask extends TaskState {
+  songId: string
+  request: string | null
+  params: Record<string, unknown>
+  videoUrl: string | null
+  posterUrl: string | null
+  downloadUrl: string | null
+  blueprint: { start: number; moves: TimedMove[] } | null
+}
+
+/** A choreography from queued to practised: live progress, then the player. */
+export function ChoreographyView({ initial }: { initial: ViewTask }) {
+  const router = useRouter()
+  const [task, setTask] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+
+  async function retry() {
+    setError(null)
+    try {
+      const { parser: _p, warnings: _w, ...params } = task.params
+      const res = await fetchJson<{ id: string }>('/api/choreographies', {
+        body: { songId: task.songId, request: task.request ?? undefined, params },
+      })
+      router.push(`/choreographies/${res.id}`)
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  const ready = task.status === 'SUCCEEDED' && task.videoUrl && task.blueprint
+  return (
+    <div className="space-y-4">
+      {ready ? (
+        <PracticePlayer videoUrl={task.videoUrl!} posterUrl={task.posterUrl} downloadUrl={task.downloadUrl}
+          blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} />
+      ) : (
+        <TaskProgress task={task} onUpdate={(t) => setTask((old) => ({ ...old, ...t, progress: t.status === 'SUCCEEDED' ? 100 : Math.max(old.progress, t.progress) }))} onRetry={retry} />
+      )}
+      {error && <Alert>{error}</Alert>}
+    </div>
+  )
+}

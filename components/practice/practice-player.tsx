@@ -1,0 +1,170 @@
+'use client'
+
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { countAt, songTimeOf, videoTimeOf, type TimedMove } from './blueprint-timing'
+import { MoveTimeline } from './move-timeline'
+import { ShortcutHelp } from './shortcut-help'
+
+export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25] as const
+
+interface Props {
+  videoUrl: string
+  posterUrl: string | null
+  downloadUrl: string | null
+  blueprintStart: number
+  moves: TimedMove[]
+}
+
+type Loop = { kind: 'move' | 'ab'; start: number; end: number } | null
+
+/** rVFC where the browser has it (frame-exact media time), else animation frames. */
+type FrameVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number
+  cancelVideoFrameCallback?: (id: number) => void
+}
+
+/**
+ * The practice player: mirror, slow motion with pitch kept, a count overlay from the
+ * blueprint's beat times, a move timeline, loops and keyboard shortcuts.
+ */
+export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves }: Props) {
+  const video = useRef<FrameVideo>(null)
+  const [playing, setPlaying] = useState(false)
+  const [mirror, setMirror] = useState(false)
+  const [speed, setSpeed] = useState<number>(1)
+  const [pos, setPos] = useState({ move: 0, count: 1 })
+  const [loop, setLoop] = useState<Loop>(null)
+  const [markA, setMarkA] = useState<number | null>(null)
+  const [help, setHelp] = useState(false)
+  const loopRef = useRef<Loop>(null)
+  useEffect(() => { loopRef.current = loop }, [loop])
+
+  const moveSpan = useCallback((i: number) => ({
+    start: videoTimeOf(moves[i].songStart, blueprintStart), end: videoTimeOf(moves[i].songEnd, blueprintStart),
+  }), [moves, blueprintStart])
+
+  // One clock for the overlay and the loops: the frame on screen.
+  useEffect(() => {
+    const el = video.current
+    if (!el) return
+    let id = 0
+    let last = ''
+    const onTime = (mediaTime: number) => {
+      // A frame presented while a seek is pending is from before it: showing its count would
+      // flash the old move; the 'seeked' event brings the new one.
+      if (el.seeking) return
+      const l = loopRef.current
+      if (l && mediaTime >= l.end - 0.02) { el.currentTime = l.start; return }
+      const at = countAt(moves, songTimeOf(mediaTime, blueprintStart))
+      const key = `${at.move}:${at.count}`
+      if (key !== last) { last = key; setPos(at) }
+    }
+    if (el.requestVideoFrameCallback) {
+      const tick = (_: number, meta: { mediaTime: number }) => { onTime(meta.mediaTime); id = el.requestVideoFrameCallback!(tick) }
+      id = el.requestVideoFrameCallback(tick)
+      const onSeeked = () => onTime(el.currentTime)
+      el.addEventListener('seeked', onSeeked)
+      return () => { el.cancelVideoFrameCallback?.(id); el.removeEventListener('seeked', onSeeked) }
+    }
+    const tick = () => { onTime(el.currentTime); id = requestAnimationFrame(tick) }
+    id = requestAnimationFrame(tick)
+    return () => cancelAnimationFrame(id)
+  }, [moves, blueprintStart])
+
+  useEffect(() => {
+    const el = video.current
+    if (!el) return
+    el.playbackRate = speed
+    el.preservesPitch = true
+  }, [speed])
+
+  const togglePlay = useCallback(() => {
+    const el = video.current
+    if (!el) return
+    if (el.paused) void el.play().catch(() => {})
+    else el.pause()
+  }, [])
+  const seekMove = useCallback((i: number) => {
+    const el = video.current
+    if (!el) return
+    const j = Math.max(0, Math.min(moves.length - 1, i))
+    el.currentTime = moveSpan(j).start + 0.001
+    setPos({ move: j, count: 1 })
+  }, [moves.length, moveSpan])
+  /** The move under the playhead, from the video itself (the overlay may be a frame behind). */
+  const moveNow = useCallback(() => countAt(moves, songTimeOf(video.current?.currentTime ?? 0, blueprintStart)).move, [moves, blueprintStart])
+  const toggleMoveLoop = useCallback(() => {
+    setLoop((l) => (l?.kind === 'move' ? null : { kind: 'move', ...moveSpan(moveNow()) }))
+  }, [moveSpan, moveNow])
+  const stepSpeed = useCallback((d: 1 | -1) => {
+    setSpeed((s) => SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(s as (typeof SPEEDS)[number]) + d))])
+  }, [])
+  function markAB() {
+    const t = video.current?.currentTime ?? 0
+    if (markA === null || loop?.kind === 'ab') { setMarkA(t); setLoop(null); return }
+    const [start, end] = markA < t ? [markA, t] : [t, markA]
+    if (end - start > 0.2) setLoop({ kind: 'ab', start, end })
+    setMarkA(null)
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement
+      if (e.ctrlKey || e.metaKey || e.altKey || t.closest('input, textarea, select, dialog')) return
+      if (e.key === ' ' && t.closest('button, a')) return // the focused control handles it
+      const actions: Record<string, () => void> = {
+        ' ': togglePlay, ArrowLeft: () => seekMove(moveNow() - 1), ArrowRight: () => seekMove(moveNow() + 1),
+        m: () => setMirror((v) => !v), M: () => setMirror((v) => !v), l: toggleMoveLoop, L: toggleMoveLoop,
+        '[': () => stepSpeed(-1), ']': () => stepSpeed(1), '?': () => setHelp(true),
+      }
+      const act = actions[e.key]
+      if (!act) return
+      e.preventDefault()
+      act()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [togglePlay, seekMove, toggleMoveLoop, stepSpeed, moveNow])
+
+  const current = moves[pos.move]
+  const btn = 'rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50'
+  return (
+    <div className="space-y-4">
+      <div className="relative aspect-video w-full overflow-hidden rounded-lg bg-black">
+        <video ref={video} src={videoUrl} poster={posterUrl ?? undefined} playsInline preload="auto" data-testid="practice-video"
+          onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onClick={togglePlay}
+          className="h-full w-full" style={{ transform: mirror ? 'scaleX(-1)' : undefined }} aria-label="Choreography video" />
+        <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} aria-hidden="true"
+          className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${pos.count === 4 || pos.count === 8 ? 'bg-brand-600' : 'bg-black/60'}`}>
+          <span className="text-3xl font-bold leading-none">{pos.count}</span>
+          {(pos.count === 4 || pos.count === 8) && <span className="text-[10px] uppercase tracking-wide">tap</span>}
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Player controls">
+        <button type="button" className={btn} onClick={togglePlay}>{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" className={btn} onClick={() => seekMove(moveNow() - 1)} aria-label="Previous move">◀ Move</button>
+        <button type="button" className={btn} onClick={() => seekMove(moveNow() + 1)} aria-label="Next move">Move ▶</button>
+        <button type="button" className={btn} aria-pressed={mirror} onClick={() => setMirror((v) => !v)}>Mirror</button>
+        <label className="flex items-center gap-1 text-sm">
+          <span>Speed</span>
+          <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded-md border border-stone-300 bg-white px-2 py-1.5">
+            {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          </select>
+        </label>
+        <button type="button" className={btn} aria-pressed={loop?.kind === 'move'} onClick={toggleMoveLoop}>Loop this move</button>
+        <button type="button" className={btn} aria-pressed={loop?.kind === 'ab' || markA !== null} onClick={markAB}>
+          {markA !== null ? 'Set B' : loop?.kind === 'ab' ? 'Clear A–B' : 'Set A'}
+        </button>
+        {downloadUrl && <a href={downloadUrl} className={btn} download>Download</a>}
+        <button type="button" className={btn} onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
+      </div>
+      <p className="text-sm text-stone-700" aria-live="polite">
+        Now: <strong>{current.name}</strong> ({current.family.replace(/-/g, ' ')}), count {pos.count}
+        {loop && <> · looping {loop.kind === 'move' ? 'this move' : 'A–B'}</>}
+      </p>
+      <MoveTimeline moves={moves} current={pos.move} start={blueprintStart} onSeek={seekMove} />
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+    </div>
+  )
+}

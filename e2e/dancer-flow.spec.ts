@@ -1,0 +1,156 @@
+import { expect, test, type Page } from '@playwright/test'
+
+test.setTimeout(180_000)
+
+interface BpMove { songStart: number; songEnd: number; beatTimes: number[]; name: string }
+
+async function signUp(page: Page, tag: string) {
+  await page.goto('/sign-up')
+  await page.getByLabel('Name').fill('Ana')
+  await page.getByLabel('Email').fill(`e2e-${tag}-${Date.now()}@test.bachata.buddy`)
+  await page.getByLabel('Password').fill('dance-all-night-42')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await expect(page).toHaveURL(/\/home$/)
+}
+
+async function shoot(page: Page, name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: width === 375 ? 812 : 900 })
+    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true })
+    // Nothing wider than the screen: no sideways scrolling on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width)
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+}
+
+const videoState = (page: Page) => page.getByTestId('practice-video').evaluate((v: HTMLVideoElement) => ({
+  t: v.currentTime, rate: v.playbackRate, pitch: v.preservesPitch, transform: getComputedStyle(v).transform, paused: v.paused,
+}))
+
+test('a new dancer picks a demo song, asks, edits what was understood, watches it render and practises with it', async ({ page }) => {
+  await signUp(page, 'dancer')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate' }).click()
+  await expect(page).toHaveURL(/\/generate$/)
+  await shoot(page, 'generate')
+
+  // The demo songs are there from the start; filters narrow the grid.
+  await page.getByRole('combobox', { name: 'Tempo' }).selectOption('medium')
+  await expect(page.getByRole('radio', { name: /Dominicana/ })).toHaveCount(0)
+  await page.getByRole('radio', { name: /Clásica/ }).check()
+
+  await page.getByLabel('Your request').fill('romantic beginner routine with a few easy turns, no dips, 30 seconds')
+  await page.getByRole('button', { name: 'Read my request' }).click()
+  const chips = page.getByRole('region', { name: '3. Check what we understood' })
+  await expect(chips.getByRole('combobox', { name: 'Level' })).toHaveValue('beginner')
+  await expect(page.getByRole('group', { name: 'Exclude' })).toContainText('dip')
+  await expect(page.getByRole('group', { name: 'Moods' }).getByRole('button', { name: 'romantic' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByLabel('Length in seconds')).toHaveValue('30')
+  // Edit a chip: the explicit value is what gets generated.
+  await chips.getByRole('combobox', { name: 'Energy' }).selectOption('medium')
+  await page.getByRole('button', { name: 'Generate choreography' }).click()
+
+  await expect(page).toHaveURL(/\/choreographies\/[a-z0-9]+$/)
+  const id = page.url().split('/').pop()!
+  const api = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
+  expect(api.params.energy).toBe('medium')
+  expect(api.params.difficulty).toBe('beginner')
+  expect(api.params.excludeFamilies).toContain('dip')
+
+  // Progress is followed live, then the player replaces it without a reload.
+  const video = page.getByTestId('practice-video')
+  await expect(video).toBeVisible({ timeout: 120_000 })
+  const { blueprint } = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
+  const moves = blueprint.moves as BpMove[]
+  const start = blueprint.start as number
+  expect(moves.length).toBeGreaterThan(2)
+  await expect(page.getByRole('list', { name: 'Moves' }).getByRole('listitem')).toHaveCount(moves.length)
+  await shoot(page, 'practise')
+
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await expect.poll(async () => (await videoState(page)).t, { timeout: 15_000 }).toBeGreaterThan(0.5)
+
+  await page.getByRole('button', { name: 'Mirror' }).click()
+  expect((await videoState(page)).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)')
+
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.5')
+  const slow = await videoState(page)
+  expect(slow.rate).toBe(0.5)
+  expect(slow.pitch).toBe(true)
+
+  // Loop the second move at full speed (0.5× would make two loops take 15 s).
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1.25')
+  await page.getByRole('list', { name: 'Moves' }).getByRole('button').nth(1).click()
+  await page.getByRole('button', { name: 'Loop this move' }).click()
+  const span = { a: moves[1].songStart - start, b: moves[1].songEnd - start }
+  let wraps = 0
+  let prev = -1
+  const seen: number[] = []
+  const deadline = Date.now() + 30_000
+  while (wraps < 2 && Date.now() < deadline) {
+    const { t } = await videoState(page)
+    seen.push(t)
+    if (t < prev - 0.5) wraps++
+    prev = t
+    await page.waitForTimeout(100)
+  }
+  expect(wraps).toBe(2)
+  for (const t of seen.slice(3)) {
+    expect(t).toBeGreaterThanOrEqual(span.a - 0.05)
+    expect(t).toBeLessThanOrEqual(span.b + 0.1)
+  }
+  await page.getByRole('button', { name: 'Loop this move' }).click()
+
+  // The overlay shows the count the blueprint gives: pause on the third beat of move 3.
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  const m = moves[2]
+  for (const k of [2, 5, 7]) {
+    const at = (m.beatTimes[k] + m.beatTimes[k + 1]) / 2 - start
+    await video.evaluate((v: HTMLVideoElement, t: number) => { v.currentTime = t }, at)
+    await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-count', String(k + 1))
+    await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-move', '2')
+  }
+  // Keyboard: M toggles mirror back, ] speeds up, ? opens the help.
+  await page.locator('body').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('m')
+  expect((await videoState(page)).transform).toBe('none')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
+
+  // The home page lists it.
+  await page.goto('/home')
+  await expect(page.getByRole('link', { name: /romantic beginner routine/ })).toBeVisible()
+})
+
+test('another dancer\'s choreography is a 404 page', async ({ page, browser }) => {
+  await signUp(page, 'owner')
+  const songs = (await (await page.request.get('/api/songs?pageSize=1')).json()).items
+  const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request: 'easy, 20 seconds' } })
+  expect(made.status()).toBe(202)
+  const { id } = await made.json()
+  const stranger = await browser.newPage()
+  await signUp(stranger, 'stranger')
+  const res = await stranger.goto(`/choreographies/${id}`)
+  expect(res?.status()).toBe(404)
+  const missing = await stranger.goto('/choreographies/doesnotexist000')
+  expect(missing?.status()).toBe(404)
+  const missingText = await stranger.locator('main').innerText()
+  await stranger.goto(`/choreographies/${id}`)
+  expect(await stranger.locator('main').innerText()).toBe(missingText)
+  await stranger.close()
+})
+
+test('a dancer uploads a song and sees what the analysis found before generating', async ({ page }) => {
+  await signUp(page, 'uploader')
+  await page.goto('/generate')
+  await page.getByText('Or upload your own song').click()
+  // The test seed wrote the demo songs; the WAV is content no one has uploaded (the library has the MP3s).
+  await page.locator('input[type="file"]').setInputFiles('.data/demo-songs/lenta-105.wav')
+  const plot = page.getByTestId('analysis-plot')
+  await expect(plot).toBeVisible({ timeout: 60_000 })
+  await expect(plot).toContainText(/Tempo 10[3-7] BPM/)
+  expect(await plot.locator('[data-kind="count-one"]').count()).toBeGreaterThan(10)
+  await expect(page.getByRole('radio', { name: /lenta 105/ })).toBeChecked()
+  await shoot(page, 'generate-uploaded')
+})

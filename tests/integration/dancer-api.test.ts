@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
+import { readFile } from 'node:fs/promises'
+import { api, expectErrorShape, registerAndSignIn, uploadSong } from './http'
+
+describe('POST /api/requests/parse', () => {
+  it('gives the params the text parses to, for the generate page to show', async () => {
+    const { accessToken: token } = await registerAndSignIn('parse')
+    const res = await api('POST', '/api/requests/parse', { token, json: { text: 'romantic beginner routine, no dips, no wraps, 2 minutes' } })
+    expect(res.status).toBe(200)
+    expect(res.body.params).toMatchObject({
+      difficulty: 'beginner', moods: ['romantic'], excludeFamilies: ['dip'], excludeHolds: ['cuddle'], durationSeconds: 120,
+    })
+  })
+
+  it('refuses empty, oversized, malformed and anonymous requests with a JSON 4xx', async () => {
+    const { accessToken: token } = await registerAndSignIn('parse-bad')
+    expectErrorShape(await api('POST', '/api/requests/parse', { token, json: { text: '   ' } }), 422)
+    expectErrorShape(await api('POST', '/api/requests/parse', { token, json: { text: 'x'.repeat(501) } }), 422)
+    expectErrorShape(await api('POST', '/api/requests/parse', { token, json: { text: 'ok', extra: 1 } }), 422)
+    expectErrorShape(await api('POST', '/api/requests/parse', { token, raw: '{"text":', headers: { 'content-type': 'application/json' } }), 400)
+    expectErrorShape(await api('POST', '/api/requests/parse', { json: { text: 'easy' } }), 401)
+  })
+})
+
+describe('GET /api/songs/:id/audio', () => {
+  it('streams a visible song with byte ranges, and is the same 404 for a song the caller may not see', async () => {
+    const owner = await registerAndSignIn('audio-owner')
+    const stranger = await registerAndSignIn('audio-stranger')
+    const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[1]], mp3: true })
+    const bytes = await readFile(demo.mp3!)
+    const up = await uploadSong(owner.accessToken, bytes, { title: 'Private practice track' })
+    expect(up.status).toBe(201)
+    const id = up.body.song.id
+
+    const part = await fetch(`${process.env.TEST_APP_URL}/api/songs/${id}/audio`, {
+      headers: { authorization: `Bearer ${owner.accessToken}`, range: 'bytes=100-199' },
+    })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-type')).toBe('audio/mpeg')
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`)
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true)
+
+    const theirs = await api('GET', `/api/songs/${id}/audio`, { token: stranger.accessToken })
+    const none = await api('GET', '/api/songs/nosuchsong0000/audio', { token: stranger.accessToken })
+    expectErrorShape(theirs, 404)
+    expect({ code: theirs.body.error.code, message: theirs.body.error.message }).toEqual({ code: none.body.error.code, message: none.body.error.message })
+    expectErrorShape(await api('GET', `/api/songs/${id}/audio`), 401)
+  })
+})
