@@ -27,7 +27,7 @@ const videoState = (page: Page) => page.getByTestId('practice-video').evaluate((
   t: v.currentTime, rate: v.playbackRate, pitch: v.preservesPitch, transform: getComputedStyle(v).transform, paused: v.paused,
 }))
 
-test('a new dancer picks a demo song, asks, edits what was understood, watches it render and practises with it', async ({ page }) => {
+test('a new dancer picks a demo song, asks, edits what was understood, watches it render and practises with it', async ({ page, browser }) => {
   await signUp(page, 'dancer')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate' }).click()
   await expect(page).toHaveURL(/\/generate$/)
@@ -118,12 +118,45 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
 
-  // The home page lists it.
+  // Keep it: favourite, and save to a new collection, then find it there.
+  await page.getByRole('button', { name: '☆ Add to favourites' }).click()
+  await expect(page.getByRole('button', { name: '★ Favourite' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByLabel('New collection name').fill('Tuesday practice')
+  await page.getByRole('form', { name: 'Save to a collection' }).getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByRole('link', { name: 'Tuesday practice' })).toBeVisible()
+
+  // Share a read-only link: it plays signed out and shows nothing of the owner; revoked, it is gone.
+  await page.getByRole('button', { name: 'Create a share link' }).click()
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{32}$/)
+  const guest = await browser.newContext()
+  const guestPage = await guest.newPage()
+  await guestPage.goto(new URL(link).pathname)
+  await guestPage.getByRole('button', { name: 'Play', exact: true }).click()
+  await expect.poll(() => guestPage.getByTestId('practice-video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3)
+  expect(await guestPage.locator('body').innerText()).not.toContain('Ana')
+  await expect(guestPage.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await page.getByRole('list', { name: 'Live share links' }).getByRole('button', { name: 'Revoke' }).click()
+  await expect(page.getByRole('list', { name: 'Live share links' })).toHaveCount(0)
+  expect((await guestPage.goto(new URL(link).pathname))?.status()).toBe(404)
+  await guest.close()
+
+  // The home page lists it; the collection and the favourites hold it.
   await page.goto('/home')
   await expect(page.getByRole('link', { name: /romantic beginner routine/ })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Collections' }).click()
+  await expect(page.getByRole('list', { name: 'Favourites' })).toContainText('romantic beginner routine')
+  await page.getByRole('list', { name: 'Your collections' }).getByRole('link', { name: /Tuesday practice/ }).click()
+  await expect(page.getByRole('list', { name: 'Items' })).toContainText('romantic beginner routine')
+  await page.getByLabel('Note for item 1').fill('slow it down first')
+  await page.getByRole('button', { name: 'Save note' }).click()
+  await expect(page.getByRole('button', { name: 'Save note' })).toBeDisabled()
+  await shoot(page, 'collection')
+  await page.reload()
+  await expect(page.getByLabel('Note for item 1')).toHaveValue('slow it down first')
 })
 
-test('another dancer\'s choreography is a 404 page', async ({ page, browser }) => {
+test('another dancer\'s choreography and collection are the same 404 page as a missing one', async ({ page, browser }) => {
   await signUp(page, 'owner')
   const songs = (await (await page.request.get('/api/songs?pageSize=1')).json()).items
   const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request: 'easy, 20 seconds' } })
@@ -138,6 +171,11 @@ test('another dancer\'s choreography is a 404 page', async ({ page, browser }) =
   const missingText = await stranger.locator('main').innerText()
   await stranger.goto(`/choreographies/${id}`)
   expect(await stranger.locator('main').innerText()).toBe(missingText)
+  const coll = await page.request.post('/api/collections', { data: { name: 'Mine only' } })
+  const collId = (await coll.json()).collection.id
+  expect((await stranger.goto(`/collections/${collId}`))?.status()).toBe(404)
+  expect(await stranger.locator('main').innerText()).toBe(missingText)
+  expect((await stranger.goto('/collections/nosuchcollection0'))?.status()).toBe(404)
   await stranger.close()
 })
 

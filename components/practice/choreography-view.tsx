@@ -6,6 +6,8 @@ import { Alert } from '@/components/ui/alert'
 import { fetchJson } from '@/components/ui/fetch-json'
 import type { TimedMove } from './blueprint-timing'
 import { PracticePlayer } from './practice-player'
+import { KeepPanel, type CollectionOption } from './keep-panel'
+import { SharePanel } from './share-panel'
 import { TaskProgress, type TaskState } from './task-progress'
 
 export interface ViewTask extends TaskState {
@@ -19,7 +21,7 @@ export interface ViewTask extends TaskState {
 }
 
 /** A choreography from queued to practised: live progress, then the player. */
-export function ChoreographyView({ initial }: { initial: ViewTask }) {
+export function ChoreographyView({ initial, favorite, collections }: { initial: ViewTask; favorite: boolean; collections: CollectionOption[] }) {
   const router = useRouter()
   const [task, setTask] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -41,8 +43,14 @@ export function ChoreographyView({ initial }: { initial: ViewTask }) {
   return (
     <div className="space-y-4">
       {ready ? (
-        <PracticePlayer videoUrl={task.videoUrl!} posterUrl={task.posterUrl} downloadUrl={task.downloadUrl}
-          blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} />
+        <>
+          <PracticePlayer videoUrl={task.videoUrl!} posterUrl={task.posterUrl} downloadUrl={task.downloadUrl}
+            blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} />
+          <div className="grid gap-4 md:grid-cols-2">
+            <KeepPanel taskId={task.id} favorite={favorite} collections={collections} />
+            <SharePanel taskId={task.id} />
+          </div>
+        </>
       ) : (
         <TaskProgress task={task} onUpdate={(t) => setTask((old) => ({ ...old, ...t, progress: t.status === 'SUCCEEDED' ? 100 : Math.max(old.progress, t.progress) }))} onRetry={retry} />
       )}

@@ -131,7 +131,8 @@ describe('render worker faults', () => {
   it('SIGTERM past the grace period: the render is released without using an attempt, and the next worker finishes it', async () => {
     const env = { ...coldCache('sigterm'), WORKER_SHUTDOWN_GRACE_SECONDS: '1' }
     const a = await worker('sigterm-a', env)
-    const task = await createChoreography(owner.accessToken, song.id, { seed: seed++, durationSeconds: 30 })
+    // 90 s of video: a 30 s render could finish inside the 1 s grace (seen in CI: 2.5 s cold).
+    const task = await createChoreography(owner.accessToken, song.id, { seed: seed++, durationSeconds: 90 })
     await waitForTask(owner.accessToken, task.id, rendering, 60_000)
     const stopped = Date.now()
     expect(await a.stop('SIGTERM')).toBe(0)

@@ -34,3 +34,9 @@ export const ChoreographyListQuerySchema = PaginationSchema.extend({
 export const MoveIndexParamsSchema = z.object({ id: z.string().min(1).max(64), index: z.coerce.number().int().min(0).max(1000) })
 
 export const ParseRequestSchema = z.object({ text: z.string().trim().min(1, 'write what you want').max(500) }).strict()
+
+/** 24 random bytes, base64url: exactly 32 characters. */
+export const ShareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/)
+export const ShareTokenParamsSchema = z.object({ token: z.string().max(64) })
+export const ShareLinkParamsSchema = z.object({ id: z.string().min(1).max(64), linkId: z.string().min(1).max(64) })
+export const CreateShareLinkSchema = z.object({ expiresInDays: z.number().int().min(1).max(365).nullable().optional() }).strict()

@@ -1,6 +1,8 @@
 import { notFound, redirect } from 'next/navigation'
 import { ChoreographyView, type ViewTask } from '@/components/practice/choreography-view'
 import { getChoreographyWithSong } from '@/lib/services/choreographies/manage-choreography'
+import { listCollections } from '@/lib/services/collections/manage-collections'
+import { isFavoriteChoreography } from '@/lib/services/collections/manage-favorites'
 import { getPageUser } from '@/lib/shared/auth/get-page-user'
 import { AppError } from '@/lib/shared/errors'
 
@@ -16,13 +18,15 @@ export default async function ChoreographyPage({ params }: { params: Promise<{ i
     if (e instanceof AppError && e.status === 404) notFound()
     throw e
   })
+  const [favorite, collections] = await Promise.all([isFavoriteChoreography(user, id), listCollections(user)])
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-bold">{song?.title ?? 'Choreography'}</h1>
         {task.request && <p className="mt-1 text-stone-600"><q>{task.request}</q></p>}
       </div>
-      <ChoreographyView initial={JSON.parse(JSON.stringify(task)) as ViewTask} />
+      <ChoreographyView initial={JSON.parse(JSON.stringify(task)) as ViewTask} favorite={favorite}
+        collections={collections.items.map((c) => ({ id: c.id, name: c.name }))} />
     </div>
   )
 }

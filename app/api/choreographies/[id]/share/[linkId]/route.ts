@@ -1,0 +1,6 @@
+import { revokeShareLink } from '@/lib/services/choreographies/share-links'
+import { handler } from '@/lib/shared/http/handler'
+import { ShareLinkParamsSchema } from '@/lib/shared/validation/choreographies'
+
+/** Revoke: the link answers 404 from now on. */
+export const DELETE = handler({ params: ShareLinkParamsSchema }, async ({ user, params }) => revokeShareLink(user, params.id, params.linkId))
