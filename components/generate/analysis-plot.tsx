@@ -1,3 +1,4 @@
+import { formatClock as clock } from '@/components/ui/format-clock'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 
 /** Below this the count-one is a guess worth checking by ear (the analysis' own 0–1 scale). */
@@ -7,7 +8,6 @@ const SECTION_FILL: Record<string, string> = {
   intro: '#e7e5e4', verse: '#fecdd3', chorus: '#fda4af', mambo: '#fb7185', break: '#d6d3d1', outro: '#e7e5e4',
 }
 
-const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`
 
 /**
  * What the analysis found, as one picture: energy per 8-count over time, the sections behind

@@ -1,6 +1,7 @@
 'use client'
 
 import { useMemo, useRef, useState } from 'react'
+import { formatClock } from '@/components/ui/format-clock'
 
 export interface PickableSong {
   id: string
@@ -17,9 +18,6 @@ const TEMPOS = {
   medium: { label: 'Medium (115–135 BPM)', test: (b: number) => b >= 115 && b <= 135 },
   fast: { label: 'Fast (over 135 BPM)', test: (b: number) => b > 135 },
 } as const
-
-export const formatDuration = (s: number | null) =>
-  s === null ? '–' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`
 
 /** The song grid: search, tempo and energy filters, one preview player for all cards. */
 export function SongPicker({ songs, selectedId, onSelect }: { songs: PickableSong[]; selectedId: string | null; onSelect: (id: string) => void }) {
@@ -82,7 +80,7 @@ export function SongPicker({ songs, selectedId, onSelect }: { songs: PickableSon
                 <span className="min-w-0">
                   <span className="block truncate font-medium">{s.title}</span>
                   <span className="block text-xs text-stone-600">
-                    {s.artist || 'Unknown artist'} · {s.bpm ? `${Math.round(s.bpm)} BPM` : 'tempo unknown'} · {s.energyClass ?? '–'} energy · {formatDuration(s.durationSeconds)}
+                    {s.artist || 'Unknown artist'} · {s.bpm ? `${Math.round(s.bpm)} BPM` : 'tempo unknown'} · {s.energyClass ?? '–'} energy · {formatClock(s.durationSeconds)}
                   </span>
                 </span>
               </label>

@@ -1,6 +1,6 @@
+import { formatClock as clock } from '@/components/ui/format-clock'
 import type { TimedMove } from './blueprint-timing'
 
-const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`
 
 /** Every move in order; the one playing is marked; its "why" shows on hover or focus. */
 export function MoveTimeline({ moves, current, start, onSeek }: { moves: TimedMove[]; current: number; start: number; onSeek: (i: number) => void }) {
