@@ -51,6 +51,9 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
 
   await expect(page).toHaveURL(/\/choreographies\/[a-z0-9]+$/)
   const id = page.url().split('/').pop()!
+  // Progress comes by Server-Sent Events: the page opens the stream and does not poll.
+  const polls: string[] = []
+  page.on('request', (r) => { if (new URL(r.url()).pathname === `/api/choreographies/${id}`) polls.push(r.url()) })
   const api = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
   expect(api.params.energy).toBe('medium')
   expect(api.params.difficulty).toBe('beginner')
@@ -59,6 +62,7 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   // Progress is followed live, then the player replaces it without a reload.
   const video = page.getByTestId('practice-video')
   await expect(video).toBeVisible({ timeout: 120_000 })
+  expect(polls).toEqual([])
   const { blueprint } = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
   const moves = blueprint.moves as BpMove[]
   const start = blueprint.start as number
@@ -109,6 +113,34 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
     await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-count', String(k + 1))
     await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-move', '2')
   }
+  // The timeline shows each move's poster, and on focus why it was chosen and how to lead it.
+  const third = page.getByRole('list', { name: 'Moves' }).getByRole('listitem').nth(2)
+  await expect(third.locator('img')).toHaveJSProperty('complete', true)
+  expect(await third.locator('img').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0)
+  await third.getByRole('button').focus()
+  await expect(third.getByTestId('move-details')).toBeVisible()
+  await expect(third.getByTestId('move-details')).toContainText('Why:')
+  await expect(third.getByTestId('move-details')).toContainText('Lead:')
+
+  // Replace the move under the playhead (the third): a new render, then the new video plays.
+  const oldSrc = await video.getAttribute('src')
+  await page.getByRole('button', { name: 'Replace this move' }).click()
+  await expect(page.getByRole('progressbar', { name: 'Render progress' })).toBeVisible()
+  await expect(page.getByTestId('practice-video')).toBeVisible({ timeout: 120_000 })
+  const newSrc = await page.getByTestId('practice-video').getAttribute('src')
+  expect(newSrc).not.toBe(oldSrc)
+  const after = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task.blueprint.moves as Array<BpMove & { moveId: string }>
+  expect(after[2].name).not.toBe(m.name)
+  expect(after.map((x) => x.name).filter((_, i) => i !== 2)).toEqual(moves.map((x) => x.name).filter((_, i) => i !== 2))
+  await expect(page.getByTestId('replace-notice')).toContainText(`Move 3: ${m.name} is now ${after[2].name}`)
+  // After the refresh the new move has its own cues in the timeline.
+  await expect(page.getByRole('list', { name: 'Moves' }).getByRole('listitem').nth(2)).toContainText(after[2].name)
+  // Mirror and speed are the dancer's: the new player keeps them.
+  expect(await videoState(page)).toMatchObject({ transform: 'matrix(-1, 0, 0, 1, 0, 0)', rate: 1.25 })
+  await page.getByRole('button', { name: 'Play', exact: true }).click()
+  await expect.poll(async () => (await videoState(page)).t, { timeout: 15_000 }).toBeGreaterThan(0.3)
+  await page.getByRole('button', { name: 'Pause', exact: true }).click()
+
   // Keyboard: M toggles mirror back, ] speeds up, ? opens the help.
   await page.locator('body').click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('m')

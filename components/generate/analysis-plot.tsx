@@ -9,15 +9,20 @@ const SECTION_FILL: Record<string, string> = {
 }
 
 
+export interface Envelope { hopSeconds: number; values: number[] }
+
 /**
- * What the analysis found, as one picture: energy per 8-count over time, the sections behind
+ * What the analysis found, as one picture: the loudness curve (when given), energy per 8-count over time, the sections behind
  * it, breaks, and a tick at every count 1. A server component: plain SVG, no script.
  */
-export function AnalysisPlot({ analysis, title }: { analysis: SongAnalysis; title: string }) {
+export function AnalysisPlot({ analysis, title, envelope }: { analysis: SongAnalysis; title: string; envelope?: Envelope | null }) {
   const W = 800, H = 160, top = 20, bottom = 130
   const x = (t: number) => (t / analysis.durationSeconds) * W
   const y = (e: number) => bottom - e * (bottom - top)
   const steps = analysis.phrases.flatMap((p) => [`${x(p.start).toFixed(1)},${y(p.energy).toFixed(1)}`, `${x(p.end).toFixed(1)},${y(p.energy).toFixed(1)}`])
+  const area = envelope && envelope.values.length > 1
+    ? `M0,${bottom} ${envelope.values.map((v, i) => `L${x(i * envelope.hopSeconds).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} L${x((envelope.values.length - 1) * envelope.hopSeconds).toFixed(1)},${bottom} Z`
+    : null
   const countOne = analysis.confidenceParts?.countOne ?? analysis.confidence
   const unsure = analysis.confidence < SURE || countOne < SURE
   return (
@@ -36,6 +41,7 @@ export function AnalysisPlot({ analysis, title }: { analysis: SongAnalysis; titl
         {analysis.breaks.map((b, i) => (
           <rect key={`b${i}`} x={x(b.start)} y={top} width={Math.max(2, x(b.end) - x(b.start))} height={bottom - top} fill="#1c1917" opacity={0.35} data-kind="break" />
         ))}
+        {area && <path d={area} fill="#fb7185" opacity={0.35} data-kind="energy-envelope" />}
         {steps.length > 0 && <polyline points={steps.join(' ')} fill="none" stroke="#be123c" strokeWidth={2.5} />}
         {analysis.countOne.map((t, i) => (
           <line key={`c${i}`} x1={x(t)} x2={x(t)} y1={bottom} y2={bottom + 8} stroke="#57534e" strokeWidth={1} data-kind="count-one" />

@@ -3,7 +3,8 @@
 import { useRef, useState } from 'react'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { Alert } from '@/components/ui/alert'
-import { AnalysisPlot } from './analysis-plot'
+import { fetchJson } from '@/components/ui/fetch-json'
+import { AnalysisPlot, type Envelope } from './analysis-plot'
 import type { PickableSong } from './song-picker'
 
 const MAX_BYTES = 60 * 1024 * 1024
@@ -38,10 +39,11 @@ export function SongUpload({ onUploaded }: { onUploaded: (song: PickableSong) =>
   const [analysing, setAnalysing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<Uploaded['song'] | null>(null)
+  const [envelope, setEnvelope] = useState<Envelope | null>(null)
 
   async function send(file: File | undefined) {
     if (!file) return
-    setError(null); setDone(null)
+    setError(null); setDone(null); setEnvelope(null)
     if (file.size > MAX_BYTES) { setError(`That file is ${(file.size / 1048576).toFixed(0)} MB; songs can be up to 60 MB.`); return }
     setProgress(0)
     try {
@@ -49,6 +51,8 @@ export function SongUpload({ onUploaded }: { onUploaded: (song: PickableSong) =>
       const res = await upload(file, title, (p) => { setProgress(p); if (p >= 100) setAnalysing(true) })
       setDone(res.song)
       onUploaded(res.song)
+      // The loudness curve is its own small request; the plot draws without it meanwhile.
+      fetchJson<Envelope>(`/api/songs/${res.song.id}/energy`).then(setEnvelope).catch(() => {})
     } catch (e) {
       setError((e as Error).message)
     } finally {
@@ -83,7 +87,7 @@ export function SongUpload({ onUploaded }: { onUploaded: (song: PickableSong) =>
       {done && (
         <div className="space-y-2">
           <p className="text-sm"><strong>{done.title}</strong> is in your library and selected.</p>
-          <AnalysisPlot analysis={done.analysis} title={done.title} />
+          <AnalysisPlot analysis={done.analysis} title={done.title} envelope={envelope} />
         </div>
       )}
     </div>

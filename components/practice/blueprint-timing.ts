@@ -5,6 +5,7 @@
  */
 export interface TimedMove {
   index: number
+  moveId: string
   name: string
   family: string
   songStart: number

@@ -1,24 +1,48 @@
 import { formatClock as clock } from '@/components/ui/format-clock'
 import type { TimedMove } from './blueprint-timing'
 
+/** What the library says about a move: how to lead and follow it, and its poster. */
+export interface MoveCue { lead: string; follow: string; poster: string | null }
 
-/** Every move in order; the one playing is marked; its "why" shows on hover or focus. */
-export function MoveTimeline({ moves, current, start, onSeek }: { moves: TimedMove[]; current: number; start: number; onSeek: (i: number) => void }) {
+/**
+ * Every move in order with its poster; the one playing is marked; its "why" and its lead
+ * and follow cues show on hover or focus.
+ */
+export function MoveTimeline({ moves, current, start, cues = {}, onSeek }: {
+  moves: TimedMove[]; current: number; start: number; cues?: Record<string, MoveCue>; onSeek: (i: number) => void
+}) {
   return (
     <ol aria-label="Moves" className="grid gap-2 sm:grid-cols-2">
-      {moves.map((m, i) => (
-        <li key={m.index} className="group min-w-0">
-          <button type="button" onClick={() => onSeek(i)} aria-current={i === current ? 'step' : undefined}
-            className={`w-full rounded-lg border p-3 text-left ${i === current ? 'border-brand-600 bg-brand-50' : 'border-stone-200 bg-white hover:border-brand-500'}`}>
-            <span className="flex items-baseline justify-between gap-2">
-              <span className="font-medium">{i + 1}. {m.name}</span>
-              <span className="shrink-0 text-xs text-stone-600">{clock(Math.max(0, m.songStart - start))} · {m.counts} counts</span>
-            </span>
-            <span className="block text-xs text-stone-600">{m.family.replace(/-/g, ' ')} · {m.difficulty} · {m.section}{m.connector ? ' · connector' : ''}</span>
-            <span className="mt-1 hidden text-xs text-stone-700 group-hover:block group-focus-within:block">Why: {m.why.reason}</span>
-          </button>
-        </li>
-      ))}
+      {moves.map((m, i) => {
+        const cue = cues[m.moveId]
+        return (
+          <li key={m.index} className="group min-w-0">
+            <button type="button" onClick={() => onSeek(i)} aria-current={i === current ? 'step' : undefined}
+              className={`w-full rounded-lg border p-3 text-left ${i === current ? 'border-brand-600 bg-brand-50' : 'border-stone-200 bg-white hover:border-brand-500'}`}>
+              <span className="flex gap-3">
+                {/* A fixed box whether or not the poster has loaded: nothing moves when it does. A plain
+                    img: the poster needs the viewer's session, which next/image's optimiser does not carry. */}
+                <span className="block aspect-video w-20 shrink-0 overflow-hidden rounded bg-stone-200">
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  {cue?.poster && <img src={cue.poster} alt="" width={80} height={45} loading="lazy" decoding="async" className="h-full w-full object-cover" />}
+                </span>
+                <span className="block min-w-0 flex-1">
+                  <span className="flex items-baseline justify-between gap-2">
+                    <span className="font-medium">{i + 1}. {m.name}</span>
+                    <span className="shrink-0 text-xs text-stone-600">{clock(Math.max(0, m.songStart - start))} · {m.counts} counts</span>
+                  </span>
+                  <span className="block text-xs text-stone-600">{m.family.replace(/-/g, ' ')} · {m.difficulty} · {m.section}{m.connector ? ' · connector' : ''}</span>
+                </span>
+              </span>
+              <span className="mt-1 hidden space-y-0.5 text-xs text-stone-700 group-hover:block group-focus-within:block" data-testid="move-details">
+                <span className="block">Why: {m.why.reason}</span>
+                {cue?.lead && <span className="block">Lead: {cue.lead}</span>}
+                {cue?.follow && <span className="block">Follow: {cue.follow}</span>}
+              </span>
+            </button>
+          </li>
+        )
+      })}
     </ol>
   )
 }

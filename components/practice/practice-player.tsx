@@ -2,10 +2,10 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { countAt, songTimeOf, videoTimeOf, type TimedMove } from './blueprint-timing'
-import { MoveTimeline } from './move-timeline'
+import { MoveTimeline, type MoveCue } from './move-timeline'
+import { SPEEDS, usePlayerPrefs } from './player-prefs'
 import { ShortcutHelp } from './shortcut-help'
 
-export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25] as const
 
 interface Props {
   videoUrl: string
@@ -13,6 +13,9 @@ interface Props {
   downloadUrl: string | null
   blueprintStart: number
   moves: TimedMove[]
+  cues?: Record<string, MoveCue>
+  /** Owner only: swap the move at this index for another and render again. */
+  onReplaceMove?: (index: number) => void
 }
 
 type Loop = { kind: 'move' | 'ab'; start: number; end: number } | null
@@ -27,17 +30,17 @@ type FrameVideo = HTMLVideoElement & {
  * The practice player: mirror, slow motion with pitch kept, a count overlay from the
  * blueprint's beat times, a move timeline, loops and keyboard shortcuts.
  */
-export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves }: Props) {
+export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves, cues, onReplaceMove }: Props) {
   const video = useRef<FrameVideo>(null)
   const [playing, setPlaying] = useState(false)
-  const [mirror, setMirror] = useState(false)
-  const [speed, setSpeed] = useState<number>(1)
+  const [{ mirror, speed }, setPrefs] = usePlayerPrefs()
   const [pos, setPos] = useState({ move: 0, count: 1 })
   const [loop, setLoop] = useState<Loop>(null)
   const [markA, setMarkA] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
   const loopRef = useRef<Loop>(null)
   useEffect(() => { loopRef.current = loop }, [loop])
+
 
   const moveSpan = useCallback((i: number) => ({
     start: videoTimeOf(moves[i].songStart, blueprintStart), end: videoTimeOf(moves[i].songEnd, blueprintStart),
@@ -74,6 +77,8 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
   useEffect(() => {
     const el = video.current
     if (!el) return
+    // The default too: a (re)load of the media resets the rate to it.
+    el.defaultPlaybackRate = speed
     el.playbackRate = speed
     el.preservesPitch = true
   }, [speed])
@@ -97,8 +102,8 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
     setLoop((l) => (l?.kind === 'move' ? null : { kind: 'move', ...moveSpan(moveNow()) }))
   }, [moveSpan, moveNow])
   const stepSpeed = useCallback((d: 1 | -1) => {
-    setSpeed((s) => SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(s as (typeof SPEEDS)[number]) + d))])
-  }, [])
+    setPrefs({ speed: SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(speed as (typeof SPEEDS)[number]) + d))] })
+  }, [speed, setPrefs])
   function markAB() {
     const t = video.current?.currentTime ?? 0
     if (markA === null || loop?.kind === 'ab') { setMarkA(t); setLoop(null); return }
@@ -114,7 +119,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
       if (e.key === ' ' && t.closest('button, a')) return // the focused control handles it
       const actions: Record<string, () => void> = {
         ' ': togglePlay, ArrowLeft: () => seekMove(moveNow() - 1), ArrowRight: () => seekMove(moveNow() + 1),
-        m: () => setMirror((v) => !v), M: () => setMirror((v) => !v), l: toggleMoveLoop, L: toggleMoveLoop,
+        m: () => setPrefs({ mirror: !mirror }), M: () => setPrefs({ mirror: !mirror }), l: toggleMoveLoop, L: toggleMoveLoop,
         '[': () => stepSpeed(-1), ']': () => stepSpeed(1), '?': () => setHelp(true),
       }
       const act = actions[e.key]
@@ -124,7 +129,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [togglePlay, seekMove, toggleMoveLoop, stepSpeed, moveNow])
+  }, [togglePlay, seekMove, toggleMoveLoop, stepSpeed, moveNow, mirror, setPrefs])
 
   const current = moves[pos.move]
   const btn = 'rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50'
@@ -145,10 +150,10 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         <button type="button" className={btn} onClick={togglePlay}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" className={btn} onClick={() => seekMove(moveNow() - 1)} aria-label="Previous move">◀ Move</button>
         <button type="button" className={btn} onClick={() => seekMove(moveNow() + 1)} aria-label="Next move">Move ▶</button>
-        <button type="button" className={btn} aria-pressed={mirror} onClick={() => setMirror((v) => !v)}>Mirror</button>
+        <button type="button" className={btn} aria-pressed={mirror} onClick={() => setPrefs({ mirror: !mirror })}>Mirror</button>
         <label className="flex items-center gap-1 text-sm">
           <span>Speed</span>
-          <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded-md border border-stone-300 bg-white px-2 py-1.5">
+          <select aria-label="Speed" value={speed} onChange={(e) => setPrefs({ speed: Number(e.target.value) })} className="rounded-md border border-stone-300 bg-white px-2 py-1.5">
             {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
           </select>
         </label>
@@ -156,6 +161,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         <button type="button" className={btn} aria-pressed={loop?.kind === 'ab' || markA !== null} onClick={markAB}>
           {markA !== null ? 'Set B' : loop?.kind === 'ab' ? 'Clear A–B' : 'Set A'}
         </button>
+        {onReplaceMove && <button type="button" className={btn} onClick={() => onReplaceMove(moveNow())}>Replace this move</button>}
         {downloadUrl && <a href={downloadUrl} className={btn} download>Download</a>}
         <button type="button" className={btn} onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
       </div>
@@ -163,7 +169,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         Now: <strong>{current.name}</strong> ({current.family.replace(/-/g, ' ')}), count {pos.count}
         {loop && <> · looping {loop.kind === 'move' ? 'this move' : 'A–B'}</>}
       </p>
-      <MoveTimeline moves={moves} current={pos.move} start={blueprintStart} onSeek={seekMove} />
+      <MoveTimeline moves={moves} current={pos.move} start={blueprintStart} cues={cues} onSeek={seekMove} />
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </div>
   )

@@ -28,7 +28,7 @@ const STAGES: Record<string, string> = {
 export const isActive = (s: TaskState['status']) => s === 'QUEUED' || s === 'RUNNING'
 
 /**
- * Follows a render live (polling once a second; the page never reloads). The parent keeps
+ * Follows a render live (Server-Sent Events, else polling once a second; the page never reloads). The parent keeps
  * the highest progress seen, so the bar never moves backwards even when a retry restarts.
  */
 export function TaskProgress({ task, onUpdate, onRetry }: { task: TaskState; onUpdate: (t: TaskState) => void; onRetry: () => void }) {
@@ -37,16 +37,29 @@ export function TaskProgress({ task, onUpdate, onRetry }: { task: TaskState; onU
   const update = useRef(onUpdate)
   useEffect(() => { update.current = onUpdate })
 
+  const active = isActive(task.status)
   useEffect(() => {
-    if (!isActive(task.status)) return
+    if (!active) return
     const ctl = new AbortController()
-    const timer = setInterval(() => {
-      fetchJson<{ task: TaskState }>(`/api/choreographies/${task.id}`, { signal: ctl.signal })
-        .then((r) => { setError(null); update.current(r.task) })
-        .catch((e) => { if ((e as Error).name !== 'AbortError') setError((e as Error).message) })
-    }, 1000)
-    return () => { clearInterval(timer); ctl.abort() }
-  }, [task.id, task.status])
+    let timer: ReturnType<typeof setInterval> | undefined
+    const poll = () => {
+      timer = setInterval(() => {
+        fetchJson<{ task: TaskState }>(`/api/choreographies/${task.id}`, { signal: ctl.signal })
+          .then((r) => { setError(null); update.current(r.task) })
+          .catch((e) => { if ((e as Error).name !== 'AbortError') setError((e as Error).message) })
+      }, 1000)
+    }
+    // Server-Sent Events first; any failure of the stream (a proxy that buffers or blocks it,
+    // an old browser) falls back to polling once a second for the rest of this render.
+    if (typeof EventSource === 'undefined') { poll(); return () => { clearInterval(timer); ctl.abort() } }
+    const source = new EventSource(`/api/choreographies/${task.id}/events`)
+    source.addEventListener('task', (e) => { setError(null); update.current(JSON.parse((e as MessageEvent<string>).data).task) })
+    source.onerror = () => {
+      source.close()
+      if (!ctl.signal.aborted && timer === undefined) poll()
+    }
+    return () => { source.close(); clearInterval(timer); ctl.abort() }
+  }, [task.id, active])
 
   async function cancel() {
     setCancelling(true)

@@ -48,3 +48,46 @@ describe('GET /api/songs/:id/audio', () => {
     expectErrorShape(await api('GET', `/api/songs/${id}/audio`), 401)
   })
 })
+
+describe('GET /api/songs/:id/energy', () => {
+  it('gives the loudness curve over the whole song, lower in the band stops, and keeps it out of the song read', async () => {
+    const { accessToken: token } = await registerAndSignIn('energy')
+    const songs = await api('GET', '/api/songs?pageSize=50', { token })
+    // A demo song with band stops (the analysis found breaks).
+    let checked = 0
+    for (const s of songs.body.items) {
+      const song = (await api('GET', `/api/songs/${s.id}`, { token })).body.song
+      expect(song.analysis.energyEnvelope).toBeUndefined()
+      if (song.analysis.breaks.length === 0) continue
+      const res = await api('GET', `/api/songs/${s.id}/energy`, { token })
+      expect(res.status).toBe(200)
+      const { hopSeconds, values, durationSeconds } = res.body
+      expect(durationSeconds).toBeCloseTo(song.analysis.durationSeconds, 1)
+      expect(Math.abs(values.length * hopSeconds - durationSeconds)).toBeLessThanOrEqual(hopSeconds)
+      const at = (t: number) => values[Math.min(values.length - 1, Math.floor(t / hopSeconds))]
+      const inBreaks: number[] = song.analysis.breaks.flatMap((b: { start: number; end: number }) => {
+        const out = []
+        for (let t = b.start + 0.5; t < b.end - 0.5; t += hopSeconds) out.push(at(t))
+        return out
+      })
+      const playing = song.analysis.phrases.map((p: { start: number; end: number }) => at((p.start + p.end) / 2))
+      const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length
+      if (inBreaks.length > 0) expect(mean(inBreaks)).toBeLessThan(mean(playing))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(0)
+  })
+
+  it('is the same 404 for a private song of someone else as for a missing one, and 401 signed out', async () => {
+    const owner = await registerAndSignIn('energy-owner')
+    const stranger = await registerAndSignIn('energy-stranger')
+    const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[2]], mp3: true })
+    const up = await uploadSong(owner.accessToken, await readFile(demo.mp3!), { title: 'Private energy' })
+    expect(up.status).toBe(201)
+    expect((await api('GET', `/api/songs/${up.body.song.id}/energy`, { token: owner.accessToken })).status).toBe(200)
+    const theirs = await api('GET', `/api/songs/${up.body.song.id}/energy`, { token: stranger.accessToken })
+    expectErrorShape(theirs, 404)
+    expect(theirs.body.error.message).toBe((await api('GET', '/api/songs/nosuchsong0000/energy', { token: stranger.accessToken })).body.error.message)
+    expectErrorShape(await api('GET', `/api/songs/${up.body.song.id}/energy`), 401)
+  })
+})

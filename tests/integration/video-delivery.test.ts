@@ -49,7 +49,10 @@ describe('render through the queue', () => {
     task = await createChoreography(owner.accessToken, song.id, { seed: 4242, durationSeconds: 20 })
     done = await waitForTask(owner.accessToken, task.id, (t) => t.status === 'SUCCEEDED' || t.status === 'FAILED', 120_000, (t) => seen.push(t))
     expect(done.status, JSON.stringify(done)).toBe('SUCCEEDED')
-    expect(done).toMatchObject({ progress: 100, error: null, videoUrl: videoPath(), posterUrl: `/api/choreographies/${task.id}/poster` })
+    expect(done).toMatchObject({ progress: 100, error: null })
+    // Each render's URLs carry its own version, so a re-render is a new URL to every cache.
+    expect(done.videoUrl).toMatch(new RegExp(`^${videoPath()}\\?v=[\\w-]+$`))
+    expect(done.posterUrl).toMatch(new RegExp(`^/api/choreographies/${task.id}/poster\\?v=[\\w-]+$`))
     const order = ['QUEUED', 'RUNNING', 'SUCCEEDED']
     for (let i = 1; i < seen.length; i++) {
       expect(order.indexOf(seen[i].status)).toBeGreaterThanOrEqual(order.indexOf(seen[i - 1].status))

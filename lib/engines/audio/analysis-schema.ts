@@ -6,7 +6,7 @@ import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary
  * Times are seconds from the start of the audio file. Bump ANALYSIS_VERSION whenever the
  * algorithm changes results: stored analyses with an older version are recomputed.
  */
-export const ANALYSIS_VERSION = 1
+export const ANALYSIS_VERSION = 2
 
 const seconds = z.number().finite().nonnegative()
 const unit = z.number().finite().min(0).max(1)
@@ -51,6 +51,8 @@ export const SongAnalysisSchema = z.object({
     .object({ tempo: unit, beats: unit, bars: unit, countOne: unit, coverage: unit })
     .optional(),
   energyClass: EnergySchema,
+  /** Loudness over time for the plot (0–1, relative to the song's loud passages); from version 2. */
+  energyEnvelope: z.object({ hopSeconds: z.number().positive().max(5), values: z.array(unit).max(20_000) }).optional(),
   key: z.string().nullable().optional(),
 })
 

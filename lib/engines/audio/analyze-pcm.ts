@@ -12,6 +12,7 @@ import { estimateTempoCurve } from './estimate-tempo-curve'
 import { findCountOne } from './find-count-one'
 import { findMetricalPhase } from './find-metrical-phase'
 import { labelSections } from './label-sections'
+import { measureEnergyEnvelope } from './measure-energy-envelope'
 import { measurePulseClarity } from './measure-pulse-clarity'
 import { rateEnergy } from './rate-energy'
 import { resamplePcm } from './resample-pcm'
@@ -50,8 +51,9 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis 
   const positions = tracked.positions.slice(first, last + 1)
   const beats = beatFrames.map((f) => f / fr)
   const key = estimateKey(features.chroma)
+  const energyEnvelope = measureEnergyEnvelope(x, ANALYSIS_SAMPLE_RATE)
 
-  if (beats.length < 16) return unmetered(durationSeconds, tempo.bpm, key)
+  if (beats.length < 16) return unmetered(durationSeconds, tempo.bpm, key, energyEnvelope)
 
   // Median beat period over 8-beat spans: frame quantisation (11.6 ms) of single gaps would
   // otherwise bias the tempo by up to 1 %.
@@ -123,12 +125,13 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis 
     confidence: scoreConfidence(parts),
     confidenceParts: parts,
     energyClass: energy.songClass,
+    energyEnvelope,
     key,
   })
 }
 
 /** No usable pulse (silence, noise, a tone, free-time music): say so, with confidence 0. */
-function unmetered(durationSeconds: number, bpm: number, key: string | null): SongAnalysis {
+function unmetered(durationSeconds: number, bpm: number, key: string | null, energyEnvelope: SongAnalysis['energyEnvelope']): SongAnalysis {
   return SongAnalysisSchema.parse({
     version: ANALYSIS_VERSION,
     durationSeconds: round3(durationSeconds),
@@ -139,6 +142,7 @@ function unmetered(durationSeconds: number, bpm: number, key: string | null): So
     confidence: 0,
     confidenceParts: { tempo: 0, beats: 0, bars: 0, countOne: 0, coverage: 0 },
     energyClass: 'low',
+    energyEnvelope,
     key,
   })
 }

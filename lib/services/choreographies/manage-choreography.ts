@@ -25,11 +25,18 @@ export async function getChoreography(user: SessionUser, id: string) {
   return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
 }
 
-/** The practice page's view: the task with its blueprint, and the song it is danced to. */
+/** The practice page's view: the task with its blueprint, the song it is danced to, and each
+ * move's lead and follow cues and poster from the library (the blueprint keeps only ids). */
 export async function getChoreographyWithSong(user: SessionUser, id: string) {
   const task = await getOwnTaskOrThrow(user, id)
-  const song = await getDb().song.findUnique({ where: { id: task.songId }, select: { title: true, artist: true } })
-  return { task: serializeTask(task, { withBlueprint: true }), song }
+  const db = getDb()
+  const moveIds = [...new Set(BlueprintSchema.safeParse(task.blueprint?.data).data?.moves.map((m) => m.moveId) ?? [])]
+  const [song, moves] = await Promise.all([
+    db.song.findUnique({ where: { id: task.songId }, select: { title: true, artist: true } }),
+    db.move.findMany({ where: { id: { in: moveIds } }, select: { id: true, leadNotes: true, followNotes: true, posterKey: true } }),
+  ])
+  const cues = Object.fromEntries(moves.map((m) => [m.id, { lead: m.leadNotes, follow: m.followNotes, poster: m.posterKey ? `/api/moves/${m.id}/poster` : null }]))
+  return { task: serializeTask(task, { withBlueprint: true }), song, cues }
 }
 
 export async function listChoreographies(user: SessionUser, q: z.infer<typeof ChoreographyListQuerySchema>) {

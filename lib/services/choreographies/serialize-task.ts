@@ -1,5 +1,8 @@
 import type { Blueprint as BlueprintRow, ChoreographyTask } from '@/lib/generated/prisma/client'
 
+/** A new render gets a new URL (?v= its object's name), so no browser or player cache can show the old video. */
+const versioned = (path: string, key: string) => `${path}?v=${encodeURIComponent(key.replace(/^.*\//, '').replace(/\.\w+$/, ''))}`
+
 export function serializeTask(task: ChoreographyTask & { blueprint?: BlueprintRow | null }, opts: { withBlueprint?: boolean } = {}) {
   return {
     id: task.id,
@@ -15,8 +18,8 @@ export function serializeTask(task: ChoreographyTask & { blueprint?: BlueprintRo
     updatedAt: task.updatedAt,
     finishedAt: task.finishedAt,
     // The video is served through /api/choreographies/:id/video once the render worker has made it.
-    videoUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video` : null,
-    posterUrl: task.status === 'SUCCEEDED' && task.posterKey ? `/api/choreographies/${task.id}/poster` : null,
+    videoUrl: task.status === 'SUCCEEDED' && task.outputKey ? versioned(`/api/choreographies/${task.id}/video`, task.outputKey) : null,
+    posterUrl: task.status === 'SUCCEEDED' && task.posterKey ? versioned(`/api/choreographies/${task.id}/poster`, task.posterKey) : null,
     downloadUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video?download=1` : null,
     ...(opts.withBlueprint ? { blueprint: task.blueprint?.data ?? null, blueprintVersion: task.blueprint?.version ?? null } : {}),
   }

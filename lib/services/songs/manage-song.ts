@@ -13,6 +13,15 @@ export async function getSong(user: SessionUser, id: string) {
   return serializeSong(song, { withAnalysis: true })
 }
 
+/** The plot's loudness curve with the song length it spans (re-analysing an older analysis first). */
+export async function getSongEnergy(user: SessionUser, id: string) {
+  const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
+  const analysis = SongAnalysisSchema.parse(song.analysis)
+  const envelope = analysis.energyEnvelope
+  if (!envelope) throw AppError.conflict('This song has no loudness curve yet')
+  return { songId: song.id, durationSeconds: analysis.durationSeconds, hopSeconds: envelope.hopSeconds, values: envelope.values }
+}
+
 export async function adjustSongAnalysis(user: SessionUser, id: string, adjustment: AnalysisAdjustment) {
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
   if (!canManageSong(user, song, 'analysis')) throw AppError.forbidden('Only the uploader, an instructor (public songs) or an admin can correct this analysis')

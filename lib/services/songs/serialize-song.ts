@@ -15,6 +15,14 @@ export function serializeSong(song: Song, opts: { withAnalysis?: boolean } = {})
     uploadedById: song.uploadedById,
     createdAt: song.createdAt,
     analysisVersion: song.analysisVersion,
-    ...(opts.withAnalysis ? { analysis: song.analysis } : {}),
+    ...(opts.withAnalysis ? { analysis: withoutEnvelope(song.analysis) } : {}),
   }
+}
+
+/** The loudness curve is most of an analysis' bytes and only the plot draws it: it has its own
+ * endpoint (GET /api/songs/:id/energy), so song reads stay small. */
+function withoutEnvelope(analysis: Song['analysis']) {
+  if (!analysis || typeof analysis !== 'object' || Array.isArray(analysis)) return analysis
+  const { energyEnvelope: _, ...rest } = analysis as Record<string, unknown>
+  return rest
 }

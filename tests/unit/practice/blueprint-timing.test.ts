@@ -6,7 +6,7 @@ import { countAt, moveIndexAt, type TimedMove } from '@/components/practice/blue
 const a = [10, 10.5, 11, 11.5, 12, 12.5, 13, 13.5, 14]
 const b = [14, 14.45, 14.9, 15.35, 15.8, 16.25, 16.7, 17.15, 17.6, 18.05, 18.5, 18.95, 19.4, 19.85, 20.3, 20.75, 21.2]
 const move = (index: number, beatTimes: number[]): TimedMove => ({
-  index, name: `m${index}`, family: 'basic', songStart: beatTimes[0], songEnd: beatTimes[beatTimes.length - 1],
+  index, moveId: `m${index}`, name: `m${index}`, family: 'basic', songStart: beatTimes[0], songEnd: beatTimes[beatTimes.length - 1],
   counts: beatTimes.length - 1, beatTimes, connector: false, section: 'verse', difficulty: 'beginner', why: { reason: '', scoreParts: {} },
 })
 const moves = [move(0, a), move(1, b)]

@@ -14,7 +14,7 @@ export default async function ChoreographyPage({ params }: { params: Promise<{ i
   if (!user) redirect(`/sign-in?callbackUrl=/choreographies/${encodeURIComponent(id)}`)
   if (id.length > 64) notFound()
   // Someone else's choreography is the same 404 as one that does not exist.
-  const { task, song } = await getChoreographyWithSong(user, id).catch((e) => {
+  const { task, song, cues } = await getChoreographyWithSong(user, id).catch((e) => {
     if (e instanceof AppError && e.status === 404) notFound()
     throw e
   })
@@ -26,7 +26,7 @@ export default async function ChoreographyPage({ params }: { params: Promise<{ i
         {task.request && <p className="mt-1 text-stone-600"><q>{task.request}</q></p>}
       </div>
       <ChoreographyView initial={JSON.parse(JSON.stringify(task)) as ViewTask} favorite={favorite}
-        collections={collections.items.map((c) => ({ id: c.id, name: c.name }))} />
+        collections={collections.items.map((c) => ({ id: c.id, name: c.name }))} cues={cues} />
     </div>
   )
 }
