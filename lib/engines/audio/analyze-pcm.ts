@@ -21,9 +21,13 @@ import { median } from './signal-utils'
 import { summarizeBeats } from './summarize-beats'
 import { trackBeatsAndBars } from './track-beats-and-bars'
 import { trimUnmeteredEdges } from './trim-unmetered-edges'
+import { trackPhrases } from './track-phrases'
 
 /** Tightness of the beat tracker around the tempo curve (see track-beats-and-bars). */
 const TIGHTNESS = 1000
+/** A bar other than 1-2-3-4 (a 2-beat bar, a re-entry on a new 1) costs this much: enough that
+ * regular songs never take one (downbeat F unchanged), little enough that a real one is found. */
+const BAR_JUMP_COST = 16
 const round3 = (t: number) => Math.round(t * 1000) / 1000
 
 /**
@@ -32,7 +36,18 @@ const round3 = (t: number) => Math.round(t * 1000) / 1000
  * trim unmetered edges → count 1 → pausas → phrases → sections and labels → energy, key,
  * confidence.
  */
-export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis {
+export interface AnalyzeOptions {
+  /**
+   * 'song' (the default): one count-one parity for the whole song, bars strictly 4-cyclic.
+   * 'local': bars may jump and the 8-count may re-start at evidence (tags, short bars,
+   * restarts; see track-phrases). Measured side by side in bench:count-one; it becomes the
+   * default once the blueprint gives 4- and 12-count phrases slots of their real length.
+   */
+  phraseTracking?: 'song' | 'local'
+}
+
+export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeOptions = {}): SongAnalysis {
+  const local = opts.phraseTracking === 'local'
   if (!(pcm instanceof Float32Array) || pcm.length === 0) throw AppError.validation('Audio is empty')
   if (!Number.isFinite(sampleRate) || sampleRate < 4000 || sampleRate > 384000) {
     throw AppError.validation(`Unsupported sample rate ${sampleRate} Hz (4 kHz to 384 kHz)`)
@@ -44,7 +59,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis 
   const fr = env.frameRate
   const tempo = estimateTempo(env.combined, fr)
   const curve = estimateTempoCurve(env.combined, fr, tempo.period)
-  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS })
+  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS, barJumpCost: local ? BAR_JUMP_COST : Infinity })
   const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
   const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
   const beatFrames = tracked.beats.slice(first, last + 1)
@@ -62,8 +77,10 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number): SongAnalysis 
   const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
   const downIdx = positions.flatMap((p, i) => (p === 0 ? [i] : []))
   const count = findCountOne(downIdx, summary)
-  const countOneIdx = downIdx.filter((_, j) => j % 2 === count.parity)
   const breakSpans = detectBreaks(summary)
+  const countOneIdx = local
+    ? downIdx.filter((_, j) => trackPhrases(downIdx, beats, summary, breakSpans).isOne[j])
+    : downIdx.filter((_, j) => j % 2 === count.parity)
 
   const phrases = buildPhrases(beats, countOneIdx, beatPeriod, durationSeconds)
   const pf = describePhrases(phrases, summary, features)

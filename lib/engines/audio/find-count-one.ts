@@ -1,6 +1,6 @@
-import { BAND } from './analysis-config'
 import type { BeatSummary } from './summarize-beats'
-import { cosine, mean } from './signal-utils'
+import { measureBarCues } from './measure-bar-cues'
+import { mean } from './signal-utils'
 
 /**
  * Which downbeats are count 1 (and which are count 5) of the dancers' 8-count. Bars come in
@@ -22,34 +22,10 @@ const WEIGHTS: Record<string, number> = { harmony: 0.7, entry: 1, novelty: 0.5, 
 export function findCountOne(downbeatIdx: number[], summary: BeatSummary): CountOneResult {
   const bars = downbeatIdx.length
   if (bars < 4) return { parity: 0, confidence: 0, cues: {} }
-  const barMean = (arr: number[], j: number) => {
-    const a = downbeatIdx[j]
-    const b = j + 1 < bars ? downbeatIdx[j + 1] : Math.min(arr.length, a + 4)
-    return mean(arr.slice(a, b))
-  }
-  const energy = downbeatIdx.map((_, j) => barMean(summary.energyDb, j))
-  const profile = downbeatIdx.map((_, j) => {
-    const a = downbeatIdx[j]
-    const b = j + 1 < bars ? downbeatIdx[j + 1] : Math.min(summary.bandDb.length, a + 4)
-    const v: number[] = []
-    for (let band = 0; band < summary.bandDb[0].length; band++) v.push(mean(summary.bandDb.slice(a, b).map((x) => x[band])))
-    return v
-  })
-  // The requinto's register: its runs into count 1 are the fill.
-  const melodic = (i: number) => summary.onsetDensity[i]?.[BAND.mid] ?? 0
-  const cues: Record<string, number[]> = { harmony: [], entry: [], novelty: [], fill: [] }
-  for (let j = 0; j < bars; j++) {
-    const d = downbeatIdx[j]
-    cues.harmony.push(summary.harmonicChange[d] ?? 0)
-    cues.entry.push(j > 0 ? Math.max(0, energy[j] - energy[j - 1]) : 0)
-    cues.novelty.push(j > 0 ? 1 - cosine(center(profile[j]), center(profile[j - 1])) : 0)
-    // Fill: the last two beats of the previous bar busier than its first two.
-    const prev = j > 0 ? downbeatIdx[j - 1] : -1
-    cues.fill.push(prev >= 0 ? melodic(prev + 2) + melodic(prev + 3) - melodic(prev) - melodic(prev + 1) : 0)
-  }
+  const { cues } = measureBarCues(downbeatIdx, summary)
   const separation: Record<string, number> = {}
   let total = 0
-  for (const [name, values] of Object.entries(cues)) {
+  for (const [name, values] of Object.entries(cues) as [string, number[]][]) {
     const even = values.filter((_, j) => j % 2 === 0 && j > 0)
     const odd = values.filter((_, j) => j % 2 === 1)
     const sd = Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2))) || 1
@@ -72,7 +48,3 @@ function sdOf(v: number[]): number {
   return Math.sqrt(mean(v.map((x) => (x - m) ** 2)))
 }
 
-function center(v: number[]): number[] {
-  const m = mean(v)
-  return v.map((x) => x - m)
-}

@@ -22,6 +22,12 @@ export interface TrackBeatsAndBarsOptions {
   tightness?: number
   /** Weight of the bar template relative to the plain onset strength. */
   templateWeight?: number
+  /**
+   * Cost of a bar that does not follow 1-2-3-4 (a 2-beat bar where sections join, the band
+   * re-entering on a new 1 after a stop), in units of the per-beat score. Infinity keeps the
+   * bar strictly 4-cyclic.
+   */
+  barJumpCost?: number
 }
 
 /** [band] weights at (1, &, 2, &, 3, &, 4, &): the same bachata bar as shared/BACHATA.md. */
@@ -58,27 +64,37 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
     }
   }
 
+  const jumpCost = opts.barJumpCost ?? Infinity
   const score = new Float64Array(n * 4)
   const back = new Int32Array(n * 4).fill(-1)
+  const backK = new Int8Array(n * 4)
   for (let t = 0; t < n; t++) {
     const p = periodAt(t)
     const lo = Math.max(1, Math.round(0.66 * p))
     const hi = Math.round(1.5 * p)
     const best = [-Infinity, -Infinity, -Infinity, -Infinity]
     const arg = [-1, -1, -1, -1]
+    const argK = [0, 0, 0, 0]
     for (let d = lo; d <= hi && d <= t; d++) {
       const dev = Math.log(d / p)
       const pen = tightness * dev * dev
       const base = (t - d) * 4
+      // The best previous beat whatever its position: where a jump would come from.
+      let top = 0
+      for (let j = 1; j < 4; j++) if (score[base + j] > score[base + top]) top = j
       for (let k = 0; k < 4; k++) {
-        const s = score[base + ((k + 3) % 4)] - pen
-        if (s > best[k]) { best[k] = s; arg[k] = t - d }
+        const regular = (k + 3) % 4
+        let s = score[base + regular] - pen
+        let from = regular
+        if (top !== regular && score[base + top] - pen - jumpCost > s) { s = score[base + top] - pen - jumpCost; from = top }
+        if (s > best[k]) { best[k] = s; arg[k] = t - d; argK[k] = from }
       }
     }
     for (let k = 0; k < 4; k++) {
       const keep = arg[k] >= 0 && best[k] > 0
       score[t * 4 + k] = emit[t * 4 + k] + (keep ? best[k] : 0)
       back[t * 4 + k] = keep ? arg[k] : -1
+      backK[t * 4 + k] = argK[k]
     }
   }
   const tailStart = Math.max(0, Math.floor(n - 1.5 * periodAt(n - 1)))
@@ -92,8 +108,9 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
     positions.push(k)
     const prev = back[t * 4 + k]
     if (prev < 0) break
+    const prevK = backK[t * 4 + k]
     t = prev
-    k = (k + 3) % 4
+    k = prevK
   }
   return { beats: beats.reverse(), positions: positions.reverse() }
 }

@@ -1,0 +1,65 @@
+/**
+ * npm run bench:count-one — where the 8-count is when the arrangement is not regular
+ * (issue 10). Each demo song as generated (regular) and edited with the irregularities real
+ * arrangements have (scripts/demo/songs/irregular-song-specs.ts: tags, 2-beat bars, restarts
+ * after a pause, band stops); the truth of the edited song is carried through the edit, never
+ * "every 8th beat". Side by side on the same audio:
+ *  - naive: every 8th beat from the first beat (what a plain beat tracker gives);
+ *  - song: the shipped analysis (one count-one parity for the whole song);
+ *  - local: bars that may jump and 8-counts that may re-start at evidence (track-phrases).
+ * Beat / downbeat / count-one F per song and per set, and the count-one confidence the
+ * shipped analysis reports (a wrong phase reported as sure is the failure to watch).
+ * Writes bench/results/count-one.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { mean } from '@/lib/shared/numbers'
+import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
+import { generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
+import { IRREGULAR_SONG_SPECS } from '@/scripts/demo/songs/irregular-song-specs'
+import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
+import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
+
+const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
+const naive = (a: SongAnalysis) => a.beats.filter((_, i) => i % 8 === 0)
+
+interface Row { song: string; set: 'regular' | 'irregular'; beatF: number; downbeatF: number; countOneF: { naive: number; song: number; local: number }; songConfidence: number; localDownbeatF: number }
+
+function measure(name: string, set: Row['set'], pcm: Float32Array, sampleRate: number, truth: DemoSongTruth): Row {
+  const song = analyzePcm(pcm, sampleRate)
+  const local = analyzePcm(pcm, sampleRate, { phraseTracking: 'local' })
+  return {
+    song: name, set,
+    beatF: f(truth.beats, song.beats), downbeatF: f(truth.downbeats, song.downbeats), localDownbeatF: f(truth.downbeats, local.downbeats),
+    countOneF: { naive: f(truth.countOne, naive(song)), song: f(truth.countOne, song.countOne), local: f(truth.countOne, local.countOne) },
+    songConfidence: Math.round((song.confidenceParts?.countOne ?? song.confidence) * 100) / 100,
+  }
+}
+
+const rows: Row[] = []
+for (const spec of IRREGULAR_SONG_SPECS) {
+  const base = generateDemoSong(DEMO_SONG_SPECS.find((s) => s.name === spec.base)!)
+  rows.push(measure(spec.base, 'regular', base.pcm, base.sampleRate, base.truth))
+  const edited = spliceIrregularSong(base, spec.edits, spec.name)
+  rows.push(measure(spec.name, 'irregular', edited.pcm, edited.sampleRate, edited.truth))
+}
+
+const summary = Object.fromEntries((['regular', 'irregular'] as const).map((set) => {
+  const rs = rows.filter((r) => r.set === set)
+  const m = (g: (r: Row) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
+  return [set, {
+    songs: rs.length, beatF: m((r) => r.beatF), downbeatF: { song: m((r) => r.downbeatF), local: m((r) => r.localDownbeatF) },
+    countOneF: { naive: m((r) => r.countOneF.naive), song: m((r) => r.countOneF.song), local: m((r) => r.countOneF.local) },
+    // Songs whose count one is mostly wrong while the analysis calls it sure (≥ 0.6, the UI's threshold).
+    wrongButSure: rs.filter((r) => r.countOneF.song < 0.9 && r.songConfidence >= 0.6).map((r) => r.song),
+  }]
+}))
+
+console.log('song'.padEnd(30), 'set'.padEnd(10), 'beat', ' down', ' c1:naive', ' song', ' local', ' conf')
+for (const r of rows) {
+  console.log(r.song.padEnd(30), r.set.padEnd(10), r.beatF.toFixed(3), r.downbeatF.toFixed(3), ' ', r.countOneF.naive.toFixed(3), r.countOneF.song.toFixed(3), r.countOneF.local.toFixed(3), r.songConfidence.toFixed(2))
+}
+console.log(JSON.stringify(summary, null, 2))
+mkdirSync('bench/results', { recursive: true })
+writeFileSync('bench/results/count-one.json', JSON.stringify({ when: new Date().toISOString(), summary, rows }, null, 2))

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
+import { generateDemoSong, type DemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
+
+/**
+ * The irregular set's truth, checked against the edit itself (audio lengths, copied samples,
+ * beat gaps), never against an analyser: after a tag the phrase starts sit 4 beats off the
+ * song's old 8-beat lattice, after a short bar 2, and a band stop leaves them where they were.
+ */
+let base: DemoSong
+const short = { ...DEMO_SONG_SPECS[0], name: 'short', form: [
+  { label: 'intro' as const, phrases: 1 }, { label: 'verse' as const, phrases: 3 }, { label: 'chorus' as const, phrases: 3 }, { label: 'outro' as const, phrases: 1 },
+] }
+const song = () => (base ??= generateDemoSong(short))
+const beatIndex = (beats: number[], t: number) => beats.findIndex((b) => Math.abs(b - t) < 1e-6)
+
+describe('spliceIrregularSong', () => {
+  it('a tag adds one bar of audio, copied from the bar before, and moves every later count one by it', () => {
+    const s = song()
+    const tagged = spliceIrregularSong(s, [{ kind: 'tag', beforePhrase: 4 }], 'tagged')
+    const at = s.truth.countOne[4]
+    const k = beatIndex(s.truth.beats, at)
+    const bar = at - s.truth.beats[k - 4]
+    expect((tagged.pcm.length - s.pcm.length) / s.sampleRate).toBeCloseTo(bar, 3)
+    // The inserted audio is the previous bar's (away from the faded seams).
+    const sr = s.sampleRate
+    const probe = Math.round((at - 0.03 + bar / 2) * sr)
+    expect(tagged.pcm[probe]).toBeCloseTo(s.pcm[probe - Math.round(bar * sr)], 6)
+    const t = tagged.truth
+    expect(t.beats).toHaveLength(s.truth.beats.length + 4)
+    expect(t.countOne).toHaveLength(s.truth.countOne.length)
+    expect(t.countOne.slice(0, 4)).toEqual(s.truth.countOne.slice(0, 4))
+    for (let i = 4; i < t.countOne.length; i++) expect(t.countOne[i]).toBeCloseTo(s.truth.countOne[i] + bar, 6)
+    // In beats: before the tag every 8th beat is a count one; after it the lattice is off by 4.
+    const idx = t.countOne.map((c) => beatIndex(t.beats, c))
+    expect(idx.slice(0, 4).every((i) => i % 8 === idx[0] % 8)).toBe(true)
+    expect(idx.slice(4).every((i) => (i - idx[0]) % 8 === 4)).toBe(true)
+    expect(t.downbeats).toContain(at)
+    expect(t.irregularities).toEqual([{ time: at, kind: 'tag', countsGained: 4 }])
+  })
+
+  it('a 2-beat bar moves the lattice by 2 beats; a restart by a pause that is no whole number of beats', () => {
+    const s = song()
+    const shortBar = spliceIrregularSong(s, [{ kind: 'short-bar', beforePhrase: 3 }], 'short-bar').truth
+    const idx = shortBar.countOne.map((c) => beatIndex(shortBar.beats, c))
+    expect(idx.slice(3).every((i) => (i - idx[0]) % 8 === 2)).toBe(true)
+    const restart = spliceIrregularSong(s, [{ kind: 'restart', beforePhrase: 5, pauseSeconds: 1.3 }], 'restart').truth
+    expect(restart.beats).toHaveLength(s.truth.beats.length)
+    expect(restart.countOne[5] - s.truth.countOne[5]).toBeCloseTo(1.3, 6)
+    expect(restart.breaks.some((b) => Math.abs(b.start - s.truth.countOne[5]) < 1e-6 && Math.abs(b.end - b.start - 1.3) < 1e-6)).toBe(true)
+  })
+
+  it('a band stop silences counts 5–8 and moves nothing', () => {
+    const s = song()
+    const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3 }], 'stop')
+    expect(stopped.pcm.length).toBe(s.pcm.length)
+    expect(stopped.truth.countOne).toEqual(s.truth.countOne)
+    const k = beatIndex(s.truth.beats, s.truth.countOne[3])
+    const mid = Math.round(((s.truth.beats[k + 5] + s.truth.beats[k + 7]) / 2) * s.sampleRate)
+    let peak = 0
+    for (let i = mid - 2000; i < mid + 2000; i++) peak = Math.max(peak, Math.abs(stopped.pcm[i]))
+    expect(peak).toBe(0)
+  })
+
+  it('several edits apply to the song as generated, in any order', () => {
+    const s = song()
+    const a = spliceIrregularSong(s, [{ kind: 'tag', beforePhrase: 2 }, { kind: 'short-bar', beforePhrase: 5 }], 'a').truth
+    const b = spliceIrregularSong(s, [{ kind: 'short-bar', beforePhrase: 5 }, { kind: 'tag', beforePhrase: 2 }], 'b').truth
+    expect(a.countOne).toEqual(b.countOne)
+    expect(a.irregularities.map((i) => i.kind)).toEqual(['tag', 'short-bar'])
+  })
+})
