@@ -1,7 +1,8 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getPageUser } from '@/lib/shared/auth/get-page-user'
-import { listChoreographies } from '@/lib/services/choreographies/manage-choreography'
+import { listChoreographies } from '@/lib/services/choreographies/list-choreographies'
+import { ChoreographyListQuerySchema } from '@/lib/shared/validation/choreographies'
 
 export const metadata = { title: 'Home' }
 
@@ -12,7 +13,7 @@ const ROLE_LABEL = { USER: 'Dancer', INSTRUCTOR: 'Instructor', ADMIN: 'Administr
 export default async function HomePage() {
   const user = await getPageUser()
   if (!user) redirect('/sign-in?callbackUrl=/home')
-  const recent = await listChoreographies(user, { page: 1, pageSize: 5 })
+  const recent = await listChoreographies(user, ChoreographyListQuerySchema.parse({ pageSize: 5 }))
   return (
     <section className="space-y-6">
       <div>
