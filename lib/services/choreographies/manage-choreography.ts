@@ -29,12 +29,6 @@ export async function getChoreographyWithSong(user: SessionUser, id: string) {
   return { task: serializeTask(task, { withBlueprint: true }), song }
 }
 
-export async function deleteChoreography(user: SessionUser, id: string) {
-  await getOwnTaskOrThrow(user, id)
-  await getDb().choreographyTask.delete({ where: { id } })
-  return { deleted: true }
-}
-
 /** QUEUED or RUNNING → CANCELLED; finished tasks cannot be cancelled (state only moves forward).
  * A running render notices at its next heartbeat; the wake makes that heartbeat happen now. */
 export async function cancelChoreography(user: SessionUser, id: string) {
