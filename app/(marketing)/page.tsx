@@ -6,6 +6,16 @@ const STEPS = [
   { title: 'Dance it', text: 'Moves placed on the count, retimed to the song, with mirror, slow motion and A–B loop for practice.' },
 ]
 
+// Only what the app does today: a feature is listed here once it ships.
+const PRACTICE = [
+  'Mirror the video, so you can follow it facing the screen.',
+  'Slow it down to a quarter speed without changing the pitch.',
+  'Loop one move, or any stretch from A to B.',
+  'See the count on screen: 1-2-3-tap, 5-6-7-tap.',
+  'Keep favourites and collections for a class or a social.',
+  'Share a read-only link: it plays without an account.',
+]
+
 export default function LandingPage() {
   return (
     <div className="space-y-12">
@@ -36,9 +46,11 @@ export default function LandingPage() {
           ))}
         </ol>
       </section>
-      <section className="rounded-lg bg-brand-50 p-6 text-center">
-        <h2 className="text-xl font-semibold">For instructors too</h2>
-        <p className="mt-2 text-stone-700">Curate your own move library and songs, and build class plans your students can practise at home.</p>
+      <section aria-labelledby="practise" className="rounded-lg bg-brand-50 p-6">
+        <h2 id="practise" className="text-center text-xl font-semibold">Made for practice</h2>
+        <ul className="mx-auto mt-3 grid max-w-3xl gap-2 text-stone-700 sm:grid-cols-2">
+          {PRACTICE.map((p) => <li key={p} className="flex gap-2"><span aria-hidden="true" className="text-brand-600">•</span>{p}</li>)}
+        </ul>
       </section>
     </div>
   )

@@ -2,8 +2,9 @@
 
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Alert } from '@/components/ui/alert'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { fetchJson } from '@/components/ui/fetch-json'
 
 interface Item { id: string; note: string; choreography: { id: string; request: string; status: string; songTitle: string } | null }
@@ -15,7 +16,7 @@ export function CollectionEditor({ initial }: { initial: Collection }) {
   const [c, setC] = useState(initial)
   const [name, setName] = useState(initial.name)
   const [error, setError] = useState<string | null>(null)
-  const confirmRef = useRef<HTMLDialogElement>(null)
+  const [confirming, setConfirming] = useState(false)
   const base = `/api/collections/${c.id}`
 
   const run = async (fn: () => Promise<void>) => {
@@ -37,13 +38,17 @@ export function CollectionEditor({ initial }: { initial: Collection }) {
   const saveNote = (itemId: string, note: string) => run(async () => {
     setC((await fetchJson<{ collection: Collection }>(`${base}/items/${itemId}`, { method: 'PATCH', body: { note } })).collection)
   })
-  const destroy = () => run(async () => { await fetchJson(base, { method: 'DELETE' }); router.push('/collections'); router.refresh() })
+  const destroy = async () => {
+    await fetchJson(base, { method: 'DELETE' })
+    router.push('/collections')
+    router.refresh()
+  }
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold">{c.name}</h1>
-        <button type="button" onClick={() => confirmRef.current?.showModal()} className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800">Delete collection</button>
+        <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800">Delete collection</button>
       </div>
       <form onSubmit={rename} className="flex flex-wrap items-end gap-2" aria-label="Rename collection">
         <label className="text-sm">
@@ -76,14 +81,10 @@ export function CollectionEditor({ initial }: { initial: Collection }) {
         </ol>
       )}
       {error && <Alert>{error}</Alert>}
-      <dialog ref={confirmRef} aria-labelledby="confirm-title" className="rounded-lg p-6 backdrop:bg-black/40">
-        <h2 id="confirm-title" className="text-lg font-semibold">Delete “{c.name}”?</h2>
-        <p className="mt-2 text-sm text-stone-700">The collection goes; the choreographies in it stay.</p>
-        <form method="dialog" className="mt-4 flex gap-2">
-          <button className="rounded-md border border-stone-300 px-3 py-1.5">Keep it</button>
-          <button type="button" onClick={destroy} className="rounded-md bg-red-700 px-3 py-1.5 text-white">Delete</button>
-        </form>
-      </dialog>
+      <ConfirmDialog open={confirming} title={`Delete “${c.name}”?`} confirmLabel="Delete" cancelLabel="Keep it" busyLabel="Deleting…"
+        onConfirm={destroy} onClose={() => setConfirming(false)}>
+        The collection goes; the choreographies in it stay.
+      </ConfirmDialog>
     </div>
   )
 }

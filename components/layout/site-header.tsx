@@ -10,11 +10,12 @@ export async function SiteHeader() {
         <Link href={user ? '/home' : '/'} className="text-lg font-bold text-brand-700">
           Bachata Buddy
         </Link>
-        <ul className="flex items-center gap-4 text-sm">
+        <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
           {user ? (
             <>
               <li><Link href="/home" className="hover:underline">Home</Link></li>
               <li><Link href="/generate" className="hover:underline">Generate</Link></li>
+              <li><Link href="/choreographies" className="hover:underline">My choreographies</Link></li>
               <li><Link href="/collections" className="hover:underline">Collections</Link></li>
               {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
               <li><SignOutButton /></li>

@@ -1,5 +1,5 @@
 import { createChoreography } from '@/lib/services/choreographies/create-choreography'
-import { listChoreographies } from '@/lib/services/choreographies/manage-choreography'
+import { listChoreographies } from '@/lib/services/choreographies/list-choreographies'
 import { handler, json } from '@/lib/shared/http/handler'
 import { ChoreographyListQuerySchema, CreateChoreographySchema, IdempotencyKeySchema } from '@/lib/shared/validation/choreographies'
 

@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import { SongAnalysisSchema } from '@/lib/engines/audio'
 import { BLUEPRINT_VERSION, BlueprintSchema, regenerateMove } from '@/lib/engines/choreography'
 import { getDb } from '@/lib/shared/db'
@@ -7,9 +6,7 @@ import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
 import { wakeWorker } from '@/lib/services/render-jobs/wake-worker'
 import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
-import { pageArgs } from '@/lib/shared/validation/pagination'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
-import type { ChoreographyListQuerySchema } from '@/lib/shared/validation/choreographies'
 import { hashBlueprint } from './hash-blueprint'
 import { loadLibrary } from '@/lib/services/moves/load-library'
 import { serializeTask } from './serialize-task'
@@ -37,22 +34,6 @@ export async function getChoreographyWithSong(user: SessionUser, id: string) {
   ])
   const cues = Object.fromEntries(moves.map((m) => [m.id, { lead: m.leadNotes, follow: m.followNotes, poster: m.posterKey ? `/api/moves/${m.id}/poster` : null }]))
   return { task: serializeTask(task, { withBlueprint: true }), song, cues }
-}
-
-export async function listChoreographies(user: SessionUser, q: z.infer<typeof ChoreographyListQuerySchema>) {
-  const where = { ownerId: user.id, ...(q.status ? { status: q.status } : {}), ...(q.songId ? { songId: q.songId } : {}) }
-  const db = getDb()
-  const [rows, total] = await Promise.all([
-    db.choreographyTask.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...pageArgs(q) }),
-    db.choreographyTask.count({ where }),
-  ])
-  return { items: rows.map((t) => serializeTask(t)), total, page: q.page, pageSize: q.pageSize }
-}
-
-export async function deleteChoreography(user: SessionUser, id: string) {
-  await getOwnTaskOrThrow(user, id)
-  await getDb().choreographyTask.delete({ where: { id } })
-  return { deleted: true }
 }
 
 /** QUEUED or RUNNING → CANCELLED; finished tasks cannot be cancelled (state only moves forward).

@@ -26,10 +26,18 @@ export const CreateChoreographySchema = z
 
 export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, 'Idempotency-Key must be 8–128 characters of [A-Za-z0-9_.:-]')
 
+export const CHOREOGRAPHY_SORTS = ['newest', 'oldest', 'song'] as const
+
 export const ChoreographyListQuerySchema = PaginationSchema.extend({
   status: z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED']).optional(),
   songId: z.string().min(1).max(64).optional(),
+  // An empty search box submits q=: that is no search, not a search for nothing.
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  /** newest / oldest by creation; song: by song title, newest first within a song. */
+  sort: z.enum(CHOREOGRAPHY_SORTS).default('newest'),
 })
+
+export type ChoreographyListQuery = z.output<typeof ChoreographyListQuerySchema>
 
 export const MoveIndexParamsSchema = z.object({ id: z.string().min(1).max(64), index: z.coerce.number().int().min(0).max(1000) })
 

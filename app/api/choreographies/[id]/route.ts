@@ -1,4 +1,5 @@
-import { deleteChoreography, getChoreography } from '@/lib/services/choreographies/manage-choreography'
+import { deleteChoreography } from '@/lib/services/choreographies/delete-choreography'
+import { getChoreography } from '@/lib/services/choreographies/manage-choreography'
 import { handler } from '@/lib/shared/http/handler'
 import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
