@@ -76,7 +76,7 @@ async function main() {
     const coll = (await (await page.request.post('/api/collections', { data: { name: 'Bench' } })).json()).collection.id
     const share = (await (await page.request.post(`/api/choreographies/${id}/share`, { data: {} })).json()).link.path
 
-    const routes = ['/', '/sign-in', '/home', '/generate', '/collections', `/collections/${coll}`, `/choreographies/${id}`, share]
+    const routes = ['/', '/sign-in', '/sign-up', '/home', '/generate', '/choreographies', '/moves', '/collections', `/collections/${coll}`, `/choreographies/${id}`, share]
     const firstLoad: Record<string, number> = {}
     for (const r of routes) {
       const fresh = await ctx.newPage() // a cold page per route, cookies kept

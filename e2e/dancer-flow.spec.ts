@@ -203,6 +203,8 @@ test('a dancer uploads a song and sees what the analysis found before generating
   await expect(plot).toBeVisible({ timeout: 60_000 })
   await expect(plot).toContainText(/Tempo 10[3-7] BPM/)
   expect(await plot.locator('[data-kind="count-one"]').count()).toBeGreaterThan(10)
+  // The loudness curve comes from its own endpoint and is drawn under the phrase energy.
+  await expect(plot.locator('[data-kind="energy-envelope"]')).toHaveCount(1)
   await expect(page.getByRole('radio', { name: /lenta 105/ })).toBeChecked()
   await shoot(page, 'generate-uploaded')
 })
