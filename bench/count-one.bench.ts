@@ -24,12 +24,30 @@ import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
 const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 const naive = (a: SongAnalysis) => a.beats.filter((_, i) => i % 8 === 0)
 
-interface Row { song: string; set: 'regular' | 'irregular'; beatF: number; downbeatF: number; countOneF: { naive: number; song: number; local: number }; songConfidence: number; localDownbeatF: number }
+interface Row {
+  song: string; set: 'regular' | 'irregular'; beatF: number; downbeatF: number; localDownbeatF: number
+  countOneF: { naive: number; song: number; local: number }; songConfidence: number
+  /** Truth irregularities the local grid reports within a bar of where they are. */
+  irregularitiesFound: number; irregularitiesTrue: number; irregularitiesReported: number
+  /** Per section of the local analysis: its count-one confidence and whether its count ones are right. */
+  sections: Array<{ confidence: number; right: boolean }>
+}
 
-function measure(name: string, set: Row['set'], pcm: Float32Array, sampleRate: number, truth: DemoSongTruth): Row {
+function measure(name: string, set: Row['set'], pcm: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
   const song = analyzePcm(pcm, sampleRate)
   const local = analyzePcm(pcm, sampleRate, { phraseTracking: 'local' })
+  const bar = (4 * 60) / truth.bpm
+  const trueIrr = truth.irregularities ?? []
+  // A section starts on a count one: give both sides the matching window at its edges.
+  const within = (xs: readonly number[], a: number, b: number) => xs.filter((t) => t >= a - 0.07 && t < b - 0.07)
   return {
+    irregularitiesTrue: trueIrr.length,
+    irregularitiesFound: trueIrr.filter((i) => local.irregularities.some((r) => Math.abs(r.time - i.time) <= bar)).length,
+    irregularitiesReported: local.irregularities.length,
+    sections: local.sections.filter((sec) => within(truth.countOne, sec.start, sec.end).length > 0).map((sec) => ({
+      confidence: sec.countOneConfidence ?? 0,
+      right: fMeasure(within(truth.countOne, sec.start, sec.end), within(local.countOne, sec.start, sec.end)).f >= 0.9,
+    })),
     song: name, set,
     beatF: f(truth.beats, song.beats), downbeatF: f(truth.downbeats, song.downbeats), localDownbeatF: f(truth.downbeats, local.downbeats),
     countOneF: { naive: f(truth.countOne, naive(song)), song: f(truth.countOne, song.countOne), local: f(truth.countOne, local.countOne) },
@@ -53,13 +71,22 @@ const summary = Object.fromEntries((['regular', 'irregular'] as const).map((set)
     countOneF: { naive: m((r) => r.countOneF.naive), song: m((r) => r.countOneF.song), local: m((r) => r.countOneF.local) },
     // Songs whose count one is mostly wrong while the analysis calls it sure (≥ 0.6, the UI's threshold).
     wrongButSure: rs.filter((r) => r.countOneF.song < 0.9 && r.songConfidence >= 0.6).map((r) => r.song),
+    irregularities: { true: rs.reduce((a, r) => a + r.irregularitiesTrue, 0), found: rs.reduce((a, r) => a + r.irregularitiesFound, 0), reported: rs.reduce((a, r) => a + r.irregularitiesReported, 0) },
   }]
 }))
+// Calibration of the local per-section confidence: are the sections below "sure" (0.6, the
+// UI's threshold) the ones that are wrong?
+const secs = rows.flatMap((r) => r.sections)
+const band = (lo: number, hi: number) => {
+  const inBand = secs.filter((x) => x.confidence >= lo && x.confidence < hi)
+  return { sections: inBand.length, wrong: inBand.filter((x) => !x.right).length }
+}
+const calibration = { sure: band(0.6, 1.01), unsure: band(0, 0.6), byDecile: [0, 0.2, 0.4, 0.6, 0.8].map((lo) => ({ from: lo, ...band(lo, lo + 0.2 + (lo === 0.8 ? 0.01 : 0)) })) }
 
 console.log('song'.padEnd(30), 'set'.padEnd(10), 'beat', ' down', ' c1:naive', ' song', ' local', ' conf')
 for (const r of rows) {
   console.log(r.song.padEnd(30), r.set.padEnd(10), r.beatF.toFixed(3), r.downbeatF.toFixed(3), ' ', r.countOneF.naive.toFixed(3), r.countOneF.song.toFixed(3), r.countOneF.local.toFixed(3), r.songConfidence.toFixed(2))
 }
-console.log(JSON.stringify(summary, null, 2))
+console.log(JSON.stringify({ summary, calibration }, null, 2))
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/count-one.json', JSON.stringify({ when: new Date().toISOString(), summary, rows }, null, 2))
+writeFileSync('bench/results/count-one.json', JSON.stringify({ when: new Date().toISOString(), summary, calibration, rows }, null, 2))

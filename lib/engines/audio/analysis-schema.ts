@@ -28,6 +28,18 @@ export const SectionSchema = z.object({
   energy: unit,
   /** Index of an earlier section this one repeats (same material), if any. */
   repeatOf: z.number().int().nonnegative().nullable().optional(),
+  /** 0–1: how sure the count one is in this section (below the UI's "sure", say "check the count here"). */
+  countOneConfidence: unit.optional(),
+})
+
+/** Where the arrangement leaves the 8-count lattice, and by how many counts. */
+export const IrregularitySchema = z.object({
+  time: seconds,
+  /** short-bar: a bar of other than 4 beats; tag: counts 5–8 played again; break: the phrase
+   * re-starts after a pausa; restart: it re-starts anywhere else (after a pause, a 4-count phrase). */
+  kind: z.enum(['short-bar', 'tag', 'break', 'restart']),
+  /** Counts gained (+) or lost (−) against the lattice: a tag +4, a 2-beat bar −2. */
+  counts: z.number().int().min(-64).max(64),
 })
 
 export const SongAnalysisSchema = z.object({
@@ -41,6 +53,8 @@ export const SongAnalysisSchema = z.object({
   phrases: z.array(PhraseSchema),
   sections: z.array(SectionSchema),
   breaks: z.array(z.object({ start: seconds, end: seconds })).default([]),
+  /** Empty when the grid is one regular 8-count lattice. */
+  irregularities: z.array(IrregularitySchema).max(500).default([]),
   /** Overall confidence in the beat grid and count-one phase, 0–1. */
   confidence: unit,
   /**
@@ -58,4 +72,5 @@ export const SongAnalysisSchema = z.object({
 
 export type Phrase = z.infer<typeof PhraseSchema>
 export type Section = z.infer<typeof SectionSchema>
+export type Irregularity = z.infer<typeof IrregularitySchema>
 export type SongAnalysis = z.infer<typeof SongAnalysisSchema>

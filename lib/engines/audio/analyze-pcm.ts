@@ -21,7 +21,7 @@ import { median } from './signal-utils'
 import { summarizeBeats } from './summarize-beats'
 import { trackBeatsAndBars } from './track-beats-and-bars'
 import { trimUnmeteredEdges } from './trim-unmetered-edges'
-import { trackPhrases } from './track-phrases'
+import { describeIrregularities, sectionSureness, trackPhrases } from './track-phrases'
 
 /** Tightness of the beat tracker around the tempo curve (see track-beats-and-bars). */
 const TIGHTNESS = 1000
@@ -78,9 +78,8 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const downIdx = positions.flatMap((p, i) => (p === 0 ? [i] : []))
   const count = findCountOne(downIdx, summary)
   const breakSpans = detectBreaks(summary)
-  const countOneIdx = local
-    ? downIdx.filter((_, j) => trackPhrases(downIdx, beats, summary, breakSpans).isOne[j])
-    : downIdx.filter((_, j) => j % 2 === count.parity)
+  const track = local ? trackPhrases(downIdx, beats, summary, breakSpans) : null
+  const countOneIdx = downIdx.filter((_, j) => (track ? track.isOne[j] : j % 2 === count.parity))
 
   const phrases = buildPhrases(beats, countOneIdx, beatPeriod, durationSeconds)
   const pf = describePhrases(phrases, summary, features)
@@ -110,6 +109,12 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     sections[0].start = 0
     sections[sections.length - 1].end = round3(Math.max(sections[sections.length - 1].end, durationSeconds))
   }
+  // How sure the count one is in each section: the phrase tracker's own posterior where it
+  // ran, else the song-wide figure for every section.
+  const downTimes = downIdx.map((i) => beats[i])
+  sections.forEach((sec) => {
+    sec.countOneConfidence = Math.round((track ? sectionSureness(track, downTimes, sec.start, sec.end) : count.confidence) * 1000) / 1000
+  })
   const sectionOf = (p: number) => segments.findIndex((s) => p >= s.startPhrase && p < s.endPhrase) + (lead > 1 ? 1 : 0)
 
   const phase = findMetricalPhase({ beats: beatFrames, bands: env.bands, harmonicChange: summary.harmonicChange })
@@ -139,6 +144,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     })),
     sections,
     breaks: breakSpans.map((b) => ({ start: round3(beats[b.startBeat]), end: round3(beats[Math.min(b.endBeat, beats.length - 1)]) })),
+    irregularities: track ? describeIrregularities(track, downIdx, beats, breakSpans).map((i) => ({ ...i, time: round3(i.time) })) : [],
     confidence: scoreConfidence(parts),
     confidenceParts: parts,
     energyClass: energy.songClass,

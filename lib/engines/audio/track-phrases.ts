@@ -1,3 +1,4 @@
+import type { Irregularity } from './analysis-schema'
 import type { BreakSpan } from './detect-breaks'
 import type { BeatSummary } from './summarize-beats'
 import { measureBarCues } from './measure-bar-cues'
@@ -148,3 +149,34 @@ function restartPoints(downbeatIdx: readonly number[], beatTimes: readonly numbe
   })
 }
 
+
+/** Mean posterior of the bars that start inside [start, end): the section's count-one sureness. */
+export function sectionSureness(track: PhraseTrack, downbeatTimes: readonly number[], start: number, end: number): number {
+  const inside = track.sureness.filter((_, j) => downbeatTimes[j] >= start && downbeatTimes[j] < end)
+  return inside.length ? mean(inside) : 0
+}
+
+/** What the decoded grid does that a regular lattice does not, for the UI and the blueprint. */
+export function describeIrregularities(track: PhraseTrack, downbeatIdx: readonly number[], beatTimes: readonly number[], breaks: readonly BreakSpan[]): Irregularity[] {
+  const out: Irregularity[] = []
+  const gaps = beatTimes.slice(1).map((t, i) => t - beatTimes[i]).sort((a, b) => a - b)
+  const beat = gaps[Math.floor(gaps.length / 2)] ?? 0.5
+  const restarts = new Set(track.restarts)
+  for (let j = 1; j < downbeatIdx.length; j++) {
+    const d = downbeatIdx[j], prev = downbeatIdx[j - 1]
+    const time = beatTimes[d]
+    const seconds = beatTimes[d] - beatTimes[prev]
+    const afterBreak = breaks.some((b) => d >= b.endBeat - 2 && d <= b.endBeat + 2)
+    if (seconds > 4 * beat * 1.3) {
+      out.push({ time, kind: afterBreak ? 'break' : 'restart', counts: Math.round(seconds / beat) - 4 })
+    } else if (d - prev !== 4) {
+      out.push({ time, kind: 'short-bar', counts: d - prev - 4 })
+    } else if (restarts.has(j)) {
+      // The same half of the phrase twice: a second half again is a tag (+4), a first half
+      // again means the phrase before had only 4 counts (−4).
+      const kind = afterBreak ? 'break' : track.isOne[j] ? 'restart' : 'tag'
+      out.push({ time, kind, counts: track.isOne[j] ? -4 : 4 })
+    }
+  }
+  return out
+}
