@@ -1,10 +1,11 @@
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
-import { BLUEPRINT_VERSION, type Blueprint, type BlueprintMove } from './blueprint-schema'
+import { BLUEPRINT_VERSION, type Blueprint, type BlueprintEntry, type BlueprintMove } from './blueprint-schema'
 import { History } from './history'
 import { clipSpanSeconds } from './library-move'
 import { emptyParts, scoreMove, type MoveScoreParts } from './score-move'
 import { explainMove } from './explain-move'
+import { placeHold } from './place-hold'
 import type { EngineContext, EngineMove, HistoryView, Placement } from './engine-types'
 import type { Slot } from './build-slots'
 
@@ -35,6 +36,7 @@ export function placeMove(
   // prepareLibrary only admits clips holding the move (within 50 ms), so clamping is safe.
   const clipOut = Math.min(clipIn + clipSpanSeconds(mv), mv.durationSeconds)
   return {
+    kind: 'move',
     index,
     moveId: mv.id,
     name: mv.name,
@@ -80,11 +82,16 @@ export interface AssembleInput {
 export function assembleBlueprint(input: AssembleInput): Blueprint {
   const { ctx, placements, analysis } = input
   const history = History.empty(ctx)
-  const moves = placements.map((p, i) => {
-    const bm = placeMove(ctx, p.m, p.slot, history, i)
+  const moves: BlueprintEntry[] = []
+  let hold = 0
+  for (const p of placements) {
+    // Holds before this slot go in first, in the state the previous move ended in.
+    for (; hold < ctx.holds.length && ctx.holds[hold].beforeSlot <= p.slot; hold++) {
+      moves.push(placeHold(ctx.holds[hold], moves[moves.length - 1].exit, moves.length, analysis))
+    }
+    moves.push(placeMove(ctx, p.m, p.slot, history, moves.length))
     history.apply(p)
-    return bm
-  })
+  }
   return {
     version: BLUEPRINT_VERSION,
     song: {

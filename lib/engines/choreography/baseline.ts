@@ -49,6 +49,7 @@ export function buildBaselineBlueprint(input: {
     let c = 0
     for (let i = 1; i < countOne.length; i++) if (Math.abs(countOne[i] - t) < Math.abs(countOne[c] - t)) c = i
     moves.push({
+      kind: 'move',
       index: moves.length,
       moveId: m.id,
       name: m.name,

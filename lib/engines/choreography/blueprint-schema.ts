@@ -8,8 +8,12 @@ import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-param
  * The blueprint: the versioned contract between the choreography engine and the render
  * worker (see shared/ARCHITECTURE.md). Both sides parse it with this schema. Bump
  * BLUEPRINT_VERSION on any change the worker must know about.
+ *
+ * Version 2: `moves` holds two kinds of entry, moves and holds (a tag, a short bar or a
+ * pause the dancers hold through). Version 1 documents (all moves) are upgraded on parse, so
+ * stored blueprints keep rendering and practising without a rebuild.
  */
-export const BLUEPRINT_VERSION = 1
+export const BLUEPRINT_VERSION = 2
 
 /** Float tolerance for "equal times" inside one document (times are seconds). */
 const EPS = 1e-6
@@ -34,10 +38,26 @@ export const SongKeySchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/, 'must be a relative storage key')
   .refine((k) => !k.includes('..') && !k.includes('//'), 'must not contain .. or //')
 
+/** counts + 1 strictly increasing times (each count's start, then the end of the last). */
+function countTimesOk(e: { counts: number; beatTimes: number[] }, ctx: z.RefinementCtx): boolean {
+  if (e.beatTimes.length !== e.counts + 1) {
+    ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must hold counts + 1 times' })
+    return false
+  }
+  for (let i = 1; i < e.beatTimes.length; i++) {
+    if (!(e.beatTimes[i] > e.beatTimes[i - 1])) {
+      ctx.addIssue({ code: 'custom', path: ['beatTimes', i], message: 'must increase strictly' })
+      return false
+    }
+  }
+  return true
+}
+
 export const ScorePartsSchema = z.record(z.string().max(40), z.number().finite())
 
 export const BlueprintMoveSchema = z
   .object({
+    kind: z.literal('move'),
     index: z.number().int().nonnegative(),
     moveId: z.string().min(1).max(80),
     name: z.string().min(1).max(80),
@@ -68,20 +88,49 @@ export const BlueprintMoveSchema = z
   .superRefine((m, ctx) => {
     if (m.songEnd <= m.songStart) ctx.addIssue({ code: 'custom', path: ['songEnd'], message: 'must be after songStart' })
     if (m.clipOut <= m.clipIn) ctx.addIssue({ code: 'custom', path: ['clipOut'], message: 'must be after clipIn' })
-    if (m.beatTimes.length !== m.counts + 1) {
-      ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must hold counts + 1 times' })
-      return
-    }
-    for (let i = 1; i < m.beatTimes.length; i++) {
-      if (!(m.beatTimes[i] > m.beatTimes[i - 1])) {
-        ctx.addIssue({ code: 'custom', path: ['beatTimes', i], message: 'must increase strictly' })
-        return
-      }
-    }
+    if (!countTimesOk(m, ctx)) return
     if (Math.abs(m.beatTimes[0] - m.songStart) > EPS || Math.abs(m.beatTimes[m.counts] - m.songEnd) > EPS) {
       ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must start at songStart and end at songEnd' })
     }
   })
+
+/**
+ * Where the arrangement leaves the 8-count lattice (a 4-count tag, a 2-beat bar, a pause
+ * before a restart): the dancers hold the pose or style on the spot, in the state the last
+ * move left them in, and the next move starts on the new count one. No clip: the worker
+ * holds the previous frame while the music goes on.
+ */
+export const BlueprintHoldSchema = z
+  .object({
+    kind: z.literal('hold'),
+    index: z.number().int().nonnegative(),
+    name: z.string().min(1).max(80),
+    songStart: seconds,
+    songEnd: seconds,
+    /** Beats the dancers count in it (0 for a pause without a beat). */
+    counts: z.number().int().nonnegative().max(15),
+    /** The count each of those beats is called (a tag is 5–8 again, a 2-beat bar 7–8). */
+    calls: z.array(z.number().int().min(1).max(8)).max(15),
+    /** Start of each counted beat, then the end of the last one (counts + 1); a beatless pause may follow until songEnd. */
+    beatTimes: z.array(seconds).min(1).max(16),
+    section: SectionLabelSchema,
+    entry: DanceStateSchema,
+    exit: DanceStateSchema,
+    why: z.object({ scoreParts: ScorePartsSchema, reason: z.string().max(500) }),
+  })
+  .superRefine((h, ctx) => {
+    if (h.songEnd <= h.songStart) ctx.addIssue({ code: 'custom', path: ['songEnd'], message: 'must be after songStart' })
+    if (h.calls.length !== h.counts) ctx.addIssue({ code: 'custom', path: ['calls'], message: 'must hold one call per count' })
+    if (!countTimesOk(h, ctx)) return
+    if (Math.abs(h.beatTimes[0] - h.songStart) > EPS || h.beatTimes[h.counts] > h.songEnd + EPS) {
+      ctx.addIssue({ code: 'custom', path: ['beatTimes'], message: 'must start at songStart and end by songEnd' })
+    }
+    if (h.entry.hold !== h.exit.hold || h.entry.leadWeight !== h.exit.leadWeight || h.entry.facing !== h.exit.facing) {
+      ctx.addIssue({ code: 'custom', path: ['exit'], message: 'a hold keeps the dance state: exit must equal entry' })
+    }
+  })
+
+export const BlueprintEntrySchema = z.discriminatedUnion('kind', [BlueprintMoveSchema, BlueprintHoldSchema])
 
 export const OutputSchema = z.object({
   width: z.literal(1280).default(1280),
@@ -94,7 +143,15 @@ export const OutputSchema = z.object({
     .default({ counts: true, moveNames: true }),
 })
 
-export const BlueprintSchema = z
+/** Version 1 had moves only, without a kind: the same document in version 2's words. */
+function upgradeV1(doc: unknown): unknown {
+  if (!doc || typeof doc !== 'object') return doc
+  const d = doc as { version?: unknown; moves?: unknown }
+  if (d.version !== 1 || !Array.isArray(d.moves)) return doc
+  return { ...d, version: 2, moves: d.moves.map((m: unknown) => (m && typeof m === 'object' && !('kind' in m) ? { kind: 'move', ...m } : m)) }
+}
+
+const BlueprintDocSchema = z
   .object({
     version: z.literal(BLUEPRINT_VERSION),
     song: z.object({
@@ -112,7 +169,8 @@ export const BlueprintSchema = z
     /** Song seconds covered by the choreography. */
     start: seconds,
     end: seconds,
-    moves: z.array(BlueprintMoveSchema).min(1).max(500),
+    /** Moves and holds in song order, back to back. */
+    moves: z.array(BlueprintEntrySchema).min(1).max(500),
     warnings: z.array(z.string().max(300)).max(20).default([]),
   })
   .superRefine((b, ctx) => {
@@ -129,8 +187,16 @@ export const BlueprintSchema = z
         ctx.addIssue({ code: 'custom', path: ['moves', i, 'songStart'], message: 'overlaps the previous move' })
       }
     })
+    if (!b.moves.some((m) => m.kind === 'move')) ctx.addIssue({ code: 'custom', path: ['moves'], message: 'must hold at least one move' })
   })
 
+export const BlueprintSchema = z.preprocess(upgradeV1, BlueprintDocSchema)
+
 export type Blueprint = z.infer<typeof BlueprintSchema>
+export type BlueprintEntry = z.infer<typeof BlueprintEntrySchema>
 export type BlueprintMove = z.infer<typeof BlueprintMoveSchema>
+export type BlueprintHold = z.infer<typeof BlueprintHoldSchema>
+
+/** The moves of a blueprint, without its holds. */
+export const movesOf = (bp: Pick<Blueprint, 'moves'>): BlueprintMove[] => bp.moves.filter((m): m is BlueprintMove => m.kind === 'move')
 export type BlueprintOutput = z.infer<typeof OutputSchema>

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/shared/errors'
-import { BlueprintSchema, type Blueprint } from './blueprint-schema'
+import { BlueprintSchema, movesOf, type Blueprint } from './blueprint-schema'
 import { buildContext, parseInputs, type ChoreographyParamsInput } from './build-context'
 import { searchSequence, BEAM_WIDTH } from './search-sequence'
 import { assembleBlueprint } from './assemble-blueprint'
@@ -48,23 +48,24 @@ export function buildBlueprint(input: BuildBlueprintInput): Blueprint {
     overlays: { counts: input.overlays?.counts ?? true, moveNames: input.overlays?.moveNames ?? true },
     warnings,
   })
-  for (const m of blueprint.moves) {
+  const moves = movesOf(blueprint)
+  for (const m of moves) {
     const onBreak = ctx.slots.some((s) => s.isBreak && s.start >= m.songStart - 1e-9 && s.end <= m.songEnd + 1e-9)
     if (onBreak && !isPoseMove({ ...m, tags: [] }) && ctx.poseAvailable) {
       blueprint.warnings.push(`The break at ${m.songStart.toFixed(1)} s gets no pose: no allowed pose, freeze or dip fits there at this tempo`)
     }
   }
   for (const name of params.includeMoves) {
-    if (ctx.moves.some((m) => matchesName(m.move, name)) && !blueprint.moves.some((m) => matchesName({ id: m.moveId, name: m.name }, name))) {
+    if (ctx.moves.some((m) => matchesName(m.move, name)) && !moves.some((m) => matchesName({ id: m.moveId, name: m.name }, name))) {
       blueprint.warnings.push(`"${name}" could not be placed: no spot where its tempo and hold fit`)
     }
   }
   for (const f of params.includeFamilies) {
-    if (ctx.moves.some((m) => m.family === f) && !blueprint.moves.some((m) => m.family === f)) {
+    if (ctx.moves.some((m) => m.family === f) && !moves.some((m) => m.family === f)) {
       blueprint.warnings.push(`No ${f} move could be placed: none fits the song's tempo and holds`)
     }
   }
-  const offTempo = blueprint.moves.filter((m) => Math.abs(m.playbackRate - 1) > TEMPO_TOLERANCE + 1e-9).length
+  const offTempo = moves.filter((m) => Math.abs(m.playbackRate - 1) > TEMPO_TOLERANCE + 1e-9).length
   if (offTempo > 0) {
     blueprint.warnings.push(`${offTempo} clip(s) play more than ±12 % off their tempo: the library has no closer clip for this song`)
     blueprint.warnings = blueprint.warnings.slice(0, 20)

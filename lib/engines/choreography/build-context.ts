@@ -48,6 +48,8 @@ export function buildContext(
   const ctx: EngineContext = {
     slots,
     slotCount,
+    // The dance starts and ends on a move: a leading or trailing hold would be dancers waiting.
+    holds: grid.holds.filter((h) => h.beforeSlot > 0 && h.beforeSlot < slotCount),
     moves: lib.moves,
     states: lib.states,
     edgeConnectors: lib.edgeConnectors,

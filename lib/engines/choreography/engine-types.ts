@@ -1,7 +1,7 @@
 import type { DanceState, Family } from '@/lib/engines/dance/vocabulary'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 import type { LibraryMove } from './library-move'
-import type { Slot } from './build-slots'
+import type { HoldSpan, Slot } from './build-slots'
 
 /** A library move prepared for the search: everything position-independent precomputed. */
 export interface EngineMove {
@@ -47,6 +47,8 @@ export interface MusicPlan {
 export interface EngineContext {
   slots: Slot[]
   slotCount: number
+  /** Holds between the slots of the span (never before the first or after the last). */
+  holds: HoldSpan[]
   moves: EngineMove[]
   states: DanceState[]
   /** Connector moves by state edge `from * S + to` (state-changing 8-count basics). */

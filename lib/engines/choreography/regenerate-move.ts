@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/shared/errors'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { sameState } from '@/lib/engines/dance/vocabulary'
-import { BlueprintSchema, type Blueprint } from './blueprint-schema'
+import { BlueprintSchema, type Blueprint, type BlueprintMove } from './blueprint-schema'
 import { buildContext, parseInputs, type ChoreographyParamsInput } from './build-context'
 import { History } from './history'
 import { buildSlots } from './build-slots'
@@ -26,30 +26,36 @@ const NEAR_BEST = 1.5
  * Replaces exactly one move with a different one of the same length that is still legal
  * with its neighbours (entry = previous exit, exit = next entry, no immediate repeat); all
  * other moves are kept as they are. Deterministic for a seed; another seed gives another pick.
+ * A hold (a tag, a short bar, a pause) is the music's, not a move: it cannot be replaced.
  */
 export function regenerateMove(blueprint: Blueprint, index: number, input: RegenerateInput): Blueprint {
   const bp = BlueprintSchema.safeParse(blueprint)
   if (!bp.success) throw AppError.validation('The stored blueprint is invalid: build a new one')
   const old = bp.data
   if (!Number.isInteger(index) || index < 0 || index >= old.moves.length) throw AppError.notFound(`Move ${index}`)
+  const target = old.moves[index]
+  if (target.kind === 'hold') {
+    throw AppError.validation(`Position ${index + 1} is a hold of ${target.counts} counts where the music leaves the 8-count, not a move: there is nothing to replace there`)
+  }
   const { analysis, params, seed } = parseInputs(input.analysis, input.params ?? old.params, input.seed)
   // Plan over the same span the blueprint was built for, so warm-up/peak/cool-down agree.
   const span = buildSlots(analysis).slots.filter((s) => s.end <= old.end + 1e-3).length
   const { ctx } = buildContext(analysis, params, input.library, seed, Math.max(1, span))
   const slotOf = (t: number) => ctx.slots.findIndex((s) => Math.abs(s.start - t) < 1e-3)
-  const slotIdx = old.moves.map((m) => slotOf(m.songStart))
+  const slotIdx = old.moves.map((m) => (m.kind === 'move' ? slotOf(m.songStart) : 0))
   if (slotIdx.some((j) => j < 0)) {
     throw AppError.conflict('The blueprint no longer matches the song analysis: generate a new choreography')
   }
   const byId = new Map(ctx.moves.map((m) => [m.move.id, m]))
-  const target = old.moves[index]
-  const prev = old.moves[index - 1]
-  const next = old.moves[index + 1]
+  // Neighbours are the nearest moves: a hold between keeps their states, so legality is the same.
+  const isMove = (m: Blueprint['moves'][number] | undefined): m is BlueprintMove => m?.kind === 'move'
+  const prev = old.moves.slice(0, index).findLast(isMove)
+  const next = old.moves.slice(index + 1).find(isMove)
 
   // The rest of the choreography, as the history the replacement is scored against.
   const history = History.empty(ctx)
   old.moves.forEach((m, i) => {
-    const em = byId.get(m.moveId)
+    const em = m.kind === 'move' ? byId.get(m.moveId) : undefined
     if (i !== index && em) history.apply({ m: em, slot: slotIdx[i] })
   })
   const prevEm = prev ? byId.get(prev.moveId) : undefined

@@ -1,7 +1,7 @@
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { DIFFICULTY_RANK, ENERGY_RANK, sameState } from '@/lib/engines/dance/vocabulary'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
-import type { Blueprint, BlueprintMove } from './blueprint-schema'
+import { movesOf, type Blueprint, type BlueprintEntry, type BlueprintMove } from './blueprint-schema'
 import { buildSlots } from './build-slots'
 import { isPoseMove } from './library-move'
 import { matchesName } from './prepare-library'
@@ -11,6 +11,8 @@ import { mean } from '@/lib/shared/numbers'
 /** Everything the quality scorer measures; each component also maps to 0–1 in `overall`. */
 export interface BlueprintScore {
   moves: number
+  /** Holds (tags, short bars, pauses) and the share of them that match the grid's leftover counts exactly. */
+  holds: { total: number; shareOnGrid: number }
   grid: { meanErrorMs: number; maxErrorMs: number; shareOnCountOne: number; shareWholeEightCounts: number }
   tempo: { shareWithinTolerance: number; meanAbsRateDelta: number; shareInSync: number }
   transitions: { total: number; legal: number; share: number }
@@ -78,7 +80,7 @@ function musicEnergy(analysis: SongAnalysis, m: BlueprintMove): number {
 }
 
 function requestFit(bp: Blueprint, params: ChoreographyParams): BlueprintScore['request'] {
-  const moves = bp.moves
+  const moves = movesOf(bp)
   const figures = moves.filter((m) => !m.connector)
   const famCount = (f: string) => moves.filter((m) => m.family === f).length
   const difficulty = params.difficulty
@@ -109,10 +111,14 @@ function requestFit(bp: Blueprint, params: ChoreographyParams): BlueprintScore['
  * that ignore the grid, so nothing here assumes the engine's invariants.
  */
 export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: ChoreographyParams = bp.params): BlueprintScore {
-  const { slots } = buildSlots(analysis)
+  const { slots, holds: gridHolds } = buildSlots(analysis)
   const starts = slots.map((s) => s.start)
   const frame = 1 / bp.output.fps
-  const moves = bp.moves
+  const entries = bp.moves
+  const moves = movesOf(bp)
+  const holds = entries.filter((m) => m.kind === 'hold')
+  // A hold is right when it covers exactly the counts the grid leaves over at that place.
+  const holdsOnGrid = holds.map((h) => gridHolds.some((g) => Math.abs(g.start - h.songStart) <= frame && Math.abs(g.end - h.songEnd) <= frame && g.calls.length === h.counts))
   const gridErr = moves.map((m) => Math.abs(m.songStart - starts[nearest(starts, m.songStart)]))
   const whole = moves.map((m, i) => {
     const k = nearest(starts, m.songStart)
@@ -126,7 +132,8 @@ export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: Ch
     const song = localBpm(analysis.beats, m.songStart, m.songEnd)
     return Number.isFinite(song) && Math.abs((native * m.playbackRate) / song - 1) <= 0.03
   })
-  const pairs = moves.slice(1).map((m, i) => sameState(moves[i].exit, m.entry))
+  // Across holds too: a hold keeps the state it was entered in, so the next move must match it.
+  const pairs = entries.slice(1).map((m, i) => sameState(entries[i].exit, m.entry))
   const ids = moves.map((m) => m.moveId)
   const counts = new Map<string, number>()
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
@@ -134,16 +141,17 @@ export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: Ch
   const withEnergy = moves.map((m) => ({ music: musicEnergy(analysis, m), dance: ENERGY_RANK[m.energy] / 2 })).filter((x) => Number.isFinite(x.music))
   const r = pearson(withEnergy.map((x) => x.music), withEnergy.map((x) => x.dance))
   const boundaries = analysis.sections.map((s) => s.start).filter((t) => t > bp.start + frame && t < bp.end - frame)
-  const matched = boundaries.filter((t) => moves.some((m) => Math.abs(m.songStart - t) <= frame)).length
+  const matched = boundaries.filter((t) => entries.some((m) => Math.abs(m.songStart - t) <= frame)).length
   const breaks = (analysis.breaks ?? []).filter((b) => b.start < bp.end && b.end > bp.start)
   const breaksMarked = breaks.filter((b) => {
-    let best: BlueprintMove | undefined
+    let best: BlueprintEntry | undefined
     let bestOverlap = 0
-    for (const m of moves) {
+    for (const m of entries) {
       const o = Math.min(b.end, m.songEnd) - Math.max(b.start, m.songStart)
       if (o > bestOverlap) { bestOverlap = o; best = m }
     }
-    return !!best && isPoseMove({ family: best.family, name: best.name, tags: [] })
+    // A hold is a pose held through the break.
+    return !!best && (best.kind === 'hold' || isPoseMove({ family: best.family, name: best.name, tags: [] }))
   }).length
   const covered = bp.end - bp.start
   const phraseLen = analysis.phrases.length ? mean(analysis.phrases.map((p) => p.end - p.start)) : slots[0].end - slots[0].start
@@ -156,6 +164,7 @@ export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: Ch
   const request = requestFit(bp, params)
   const result: Omit<BlueprintScore, 'overall'> = {
     moves: moves.length,
+    holds: { total: holds.length, shareOnGrid: share(holdsOnGrid) },
     grid: {
       meanErrorMs: mean(gridErr) * 1000,
       maxErrorMs: Math.max(...gridErr) * 1000,
@@ -177,7 +186,7 @@ export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: Ch
     duration: { requestedSeconds: requested, targetSeconds: target, coveredSeconds: covered, errorSeconds, withinOnePhrase: errorSeconds <= phraseLen + 1e-6 },
   }
   const c = {
-    grid: (result.grid.shareOnCountOne + result.grid.shareWholeEightCounts) / 2,
+    grid: ((result.grid.shareOnCountOne + result.grid.shareWholeEightCounts) / 2) * result.holds.shareOnGrid,
     tempo: (result.tempo.shareWithinTolerance + result.tempo.shareInSync) / 2,
     transitions: result.transitions.share,
     diversity: Math.min(1, result.diversity.uniqueShare / 0.6) * (1 - immediateRepeats / Math.max(1, pairs.length)),

@@ -36,6 +36,8 @@ export function baseScore(ctx: EngineContext, m: EngineMove, j: number, parts?: 
   const { plan, slots, slotCount } = ctx
   const n = m.n
   if (j + n > slotCount) return -Infinity
+  // A move runs on through whole 8-counts only: a hold (tag, short bar, pause) cuts the phrase.
+  for (let k = j + 1; k < j + n; k++) if (!slots[k].followsSlot) return -Infinity
   const rate = rateAt(ctx, m, j)
   const dev = Math.abs(rate - 1)
   if (ctx.strictTempo && dev > TEMPO_TOLERANCE + 1e-9) return -Infinity

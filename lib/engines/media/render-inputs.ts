@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, extname, join } from 'node:path'
-import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { movesOf, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
 import type { ObjectSource } from './object-source'
 import { probeMedia, type ProbeResult } from './ffmpeg'
 import { RenderAbortError, RenderInputError } from './render-errors'
@@ -43,7 +43,7 @@ export async function fetchRenderInputs(o: {
   signal?: AbortSignal
   onFetched?: (done: number, total: number) => Promise<void>
 }): Promise<RenderInputs> {
-  const clipKeys = [...new Set(o.bp.moves.map((m) => m.clipKey))]
+  const clipKeys = [...new Set(movesOf(o.bp).map((m) => m.clipKey))]
   const songKey = o.bp.song.storageKey
   await assertObjectsExist(o.storage, [...clipKeys.map((key) => ({ key, role: 'clip' as const })), { key: songKey, role: 'song' as const }], o.signal)
 

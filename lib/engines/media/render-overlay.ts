@@ -8,6 +8,8 @@
 export interface OverlayRequest {
   counts: boolean
   moveName: string | null
+  /** A hold's called counts (one per count frame); moves count 1–8 from their first frame. */
+  calls?: number[]
 }
 
 export const OVERLAY_FILES = { count: 'count.txt', name: 'name.txt' } as const
@@ -23,9 +25,22 @@ function countIndexExpr(countFrames: number[]): string {
   return inner.length ? `(${inner.join('+')})` : '0'
 }
 
+/** The count shown at segment frame n (1–8) and when it is a tap (4 or 8), as expressions. */
+function shownCount(req: OverlayRequest, countFrames: number[]): { value: string; tap: string } {
+  const idx = countIndexExpr(countFrames)
+  if (!req.calls) return { value: `mod(${idx},8)+1`, tap: `(eq(mod(${idx},8),3)+eq(mod(${idx},8),7))` }
+  // The first call, then a step at each later count's frame: no nesting however many counts.
+  const calls = req.calls
+  const value = [String(calls[0]), ...calls.slice(1).map((c, k) => `gte(n,${countFrames[k + 1]})*(${c - calls[k]})`)].join('+')
+  return { value, tap: `(eq(${value},4)+eq(${value},8))` }
+}
+
+/** Whether the count is drawn: a hold without a beat (a pause) shows none. */
+const drawsCount = (req: OverlayRequest) => req.counts && (!req.calls || req.calls.length > 0)
+
 export function overlayTexts(req: OverlayRequest, countFrames: number[]): Partial<Record<keyof typeof OVERLAY_FILES, string>> {
   const texts: Partial<Record<keyof typeof OVERLAY_FILES, string>> = {}
-  if (req.counts) texts.count = `%{eif:mod(${countIndexExpr(countFrames)},8)+1:d}`
+  if (drawsCount(req)) texts.count = `%{eif:${shownCount(req, countFrames).value}:d}`
   if (req.moveName) texts.name = req.moveName
   return texts
 }
@@ -40,10 +55,9 @@ export function overlayFilters(req: OverlayRequest, countFrames: number[], heigh
         `:fontcolor=white:box=1:boxcolor=black@0.5:boxborderw=${Math.round(height * 0.015)}:x=${margin}:y=h-text_h-${margin}`,
     )
   }
-  if (req.counts) {
-    const idx = countIndexExpr(countFrames)
+  if (drawsCount(req)) {
     const shown = `gte(n,${countFrames[0]})*lt(n,${countFrames[countFrames.length - 1]})`
-    const tap = `(eq(mod(${idx},8),3)+eq(mod(${idx},8),7))`
+    const { tap } = shownCount(req, countFrames)
     const count = (color: string, when: string) =>
       `drawtext=fontfile=${FONT_BOLD}:textfile=${OVERLAY_FILES.count}:expansion=normal:fontsize=${Math.round(height * 0.12)}` +
       `:fontcolor=${color}:borderw=${Math.max(2, Math.round(height * 0.004))}:bordercolor=black` +

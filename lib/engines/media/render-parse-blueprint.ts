@@ -24,7 +24,7 @@ export function parseRenderBlueprint(input: unknown): Blueprint {
   }
   const bp = parsed.data
   checkKey(bp.song.storageKey, SONG_PREFIXES, 'song.storageKey')
-  bp.moves.forEach((m, i) => checkKey(m.clipKey, CLIP_PREFIXES, `moves.${i}.clipKey`))
+  bp.moves.forEach((m, i) => { if (m.kind === 'move') checkKey(m.clipKey, CLIP_PREFIXES, `moves.${i}.clipKey`) })
   return bp
 }
 

@@ -18,6 +18,14 @@ export interface SegmentPlan {
   clipTimes: number[]
   /** Frame inside this segment where each count (and the end) must be on screen. */
   countFrames: number[]
+  /**
+   * A hold: no clip of its own. `still` is the move segment whose frame it shows for all its
+   * frames (that segment's last frame when it follows one, so the dancers freeze where they
+   * stopped), and clipKey, clipTimes are that segment's; `calls` are the counts the overlay
+   * shows at its count frames.
+   */
+  still?: { clipTimes: number[]; countFrames: number[]; frame: number }
+  calls?: number[]
 }
 
 export interface RenderPlan {
@@ -50,6 +58,11 @@ export function planRender(bp: Blueprint): RenderPlan {
     const endFrame = i + 1 < starts.length ? starts[i + 1] : totalFrames
     // A move shorter than half a frame has no frame of its own; its neighbour covers it.
     if (endFrame <= startFrame) return
+    const countFrames = m.beatTimes.map((t) => frameOf(t) - startFrame)
+    if (m.kind === 'hold') {
+      segments.push({ moveIndex: m.index, clipKey: '', name: m.name, startFrame, frames: endFrame - startFrame, clipTimes: [], countFrames, calls: m.calls })
+      return
+    }
     const span = (m.clipOut - m.clipIn) / m.counts
     segments.push({
       moveIndex: m.index,
@@ -58,9 +71,10 @@ export function planRender(bp: Blueprint): RenderPlan {
       startFrame,
       frames: endFrame - startFrame,
       clipTimes: m.beatTimes.map((_, k) => m.clipIn + k * span),
-      countFrames: m.beatTimes.map((t) => frameOf(t) - startFrame),
+      countFrames,
     })
   })
+  resolveStills(segments)
   // If the first move was dropped, the next one starts the video: no frame is left uncovered.
   if (segments.length > 0 && segments[0].startFrame > 0) {
     const shift = segments[0].startFrame
@@ -81,4 +95,17 @@ export function planRender(bp: Blueprint): RenderPlan {
     overlays: bp.output.overlays,
     segments,
   }
+}
+
+/** Each hold shows the last frame of the move before it, or the first of the move after it. */
+function resolveStills(segments: SegmentPlan[]): void {
+  segments.forEach((seg, i) => {
+    if (!seg.calls) return
+    const before = segments.slice(0, i).findLast((s) => !s.calls)
+    const after = segments.slice(i + 1).find((s) => !s.calls)
+    const src = before ?? after
+    if (!src) throw RenderInputError.invalid('The choreography has holds but no move to hold a frame of')
+    seg.clipKey = src.clipKey
+    seg.still = { clipTimes: src.clipTimes, countFrames: src.countFrames, frame: before ? before.frames - 1 : 0 }
+  })
 }

@@ -35,6 +35,8 @@ export interface RenderSegmentOptions {
   frames: number
   output: { width: number; height: number; fps: number }
   overlay: OverlayRequest
+  /** A hold: show this clip frame for every frame instead of retiming the clip. */
+  stillFrame?: number
   /** Where the finished segment goes (the caller renames it into the cache). */
   outFile: string
   /** Scratch dir for the filter script and overlay texts; removed afterwards. */
@@ -45,14 +47,26 @@ export interface RenderSegmentOptions {
 }
 
 /** The filter graph: retime by the frame map onto a CFR grid, then scale (and pad) to the output. */
-export function segmentFilter(o: Pick<RenderSegmentOptions, 'clipFps' | 'clipSize' | 'clipTimes' | 'countFrames' | 'output' | 'overlay'>): string {
+export function segmentFilter(o: Pick<RenderSegmentOptions, 'clipFps' | 'clipSize' | 'clipTimes' | 'countFrames' | 'output' | 'overlay' | 'stillFrame'>): string {
   const { width: W, height: H, fps } = o.output
-  const anchors = frameAnchors(o.clipTimes, o.countFrames, o.clipFps)
   const sameAspect = o.clipSize.width * H === o.clipSize.height * W
+  const timing = o.stillFrame === undefined
+    ? [
+      // Time base = one output frame, so the expression's value is the output frame number.
+      `settb=expr=1/${fps}`,
+      `setpts='${outputFrameExpr(frameAnchors(o.clipTimes, o.countFrames, o.clipFps))}'`,
+    ]
+    : [
+      // A hold: every frame up to the still one at time 0, so the last of them (the still
+      // frame, or the clip's last when it is shorter: what the move before showed) wins.
+      // Cloned before the fps filter, which would emit nothing for a stream ending at time 0.
+      `trim=end_frame=${o.stillFrame + 1}`,
+      `settb=expr=1/${fps}`,
+      'setpts=0',
+      'tpad=stop=-1:stop_mode=clone',
+    ]
   const parts = [
-    // Time base = one output frame, so the expression's value is the output frame number.
-    `settb=expr=1/${fps}`,
-    `setpts='${outputFrameExpr(anchors)}'`,
+    ...timing,
     // Holds each frame until the next one's timestamp; among equal timestamps the last wins.
     `fps=fps=${fps}:start_time=0`,
     // Past the clip's last frame, hold it (the caller cuts at exactly `frames`).

@@ -7,6 +7,7 @@ import type { OverlayRequest } from './render-overlay'
 import type { RenderPlan, SegmentPlan } from './render-plan'
 import { renderSegment } from './render-segment'
 import { lookupSegment, reserveSegment, segmentKey } from './segment-cache'
+import { frameAnchors, sourceFrameAt } from './render-time-map'
 
 export interface RenderSegmentsOptions {
   plan: RenderPlan
@@ -23,6 +24,7 @@ interface Job {
   key: string
   seg: SegmentPlan
   overlay: OverlayRequest
+  stillFrame?: number
   file: string | null
 }
 
@@ -37,13 +39,15 @@ const segmentTimeoutMs = (frames: number) => 30_000 + frames * 100
 export async function renderSegments(o: RenderSegmentsOptions): Promise<{ files: string[]; encoded: number }> {
   const jobs = new Map<string, Job>()
   const keys = o.plan.segments.map((seg) => {
-    const overlay: OverlayRequest = { counts: o.plan.overlays.counts, moveName: o.plan.overlays.moveNames ? seg.name : null }
+    const overlay: OverlayRequest = { counts: o.plan.overlays.counts, moveName: o.plan.overlays.moveNames ? seg.name : null, ...(seg.calls ? { calls: seg.calls } : {}) }
     const clip = o.clips.get(seg.clipKey)!
+    // The clip frame the move before showed last: the same map its own segment used.
+    const stillFrame = seg.still && sourceFrameAt(frameAnchors(seg.still.clipTimes, seg.still.countFrames, clip.fps), seg.still.frame)
     const key = segmentKey({
       clipSha256: clip.sha256, clipTimes: seg.clipTimes, countFrames: seg.countFrames, frames: seg.frames,
-      output: o.plan, overlay,
+      output: o.plan, overlay, ...(stillFrame === undefined ? {} : { stillFrame }),
     })
-    if (!jobs.has(key)) jobs.set(key, { key, seg, overlay, file: null })
+    if (!jobs.has(key)) jobs.set(key, { key, seg, overlay, stillFrame, file: null })
     return key
   })
   for (const job of jobs.values()) job.file = await lookupSegment(o.cacheDir, job.key)
@@ -66,7 +70,7 @@ export async function renderSegments(o: RenderSegmentsOptions): Promise<{ files:
         await renderSegment({
           clipFile: clip.file, clipFps: clip.fps, clipSize: clip,
           clipTimes: job.seg.clipTimes, countFrames: job.seg.countFrames, frames: job.seg.frames,
-          output: o.plan, overlay: job.overlay,
+          output: o.plan, overlay: job.overlay, stillFrame: job.stillFrame,
           outFile: slot.partial, scratchDir: join(o.workDir, `segment-${job.key.slice(0, 12)}`),
           threads, timeoutMs: segmentTimeoutMs(job.seg.frames), signal,
         })

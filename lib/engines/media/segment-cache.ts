@@ -22,6 +22,8 @@ export interface SegmentKeyInput {
   frames: number
   output: { width: number; height: number; fps: number }
   overlay: OverlayRequest
+  /** A hold: the one clip frame it shows. */
+  stillFrame?: number
 }
 
 /** Microsecond rounding: float noise in the blueprint must not split identical segments. */
@@ -39,6 +41,9 @@ export function segmentKey(input: SegmentKeyInput): string {
         frames: input.frames,
         output: [input.output.width, input.output.height, input.output.fps],
         overlay: [input.overlay.counts, input.overlay.moveName],
+        // Only holds carry these, so every move segment keeps the key it had before holds.
+        ...(input.stillFrame === undefined ? {} : { still: input.stillFrame }),
+        ...(input.overlay.calls ? { calls: input.overlay.calls } : {}),
       }),
     )
     .digest('hex')

@@ -1,5 +1,5 @@
 import { SongAnalysisSchema } from '@/lib/engines/audio'
-import { BLUEPRINT_VERSION, BlueprintSchema, regenerateMove } from '@/lib/engines/choreography'
+import { BLUEPRINT_VERSION, BlueprintSchema, movesOf, regenerateMove } from '@/lib/engines/choreography'
 import { getDb } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
 import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
@@ -27,7 +27,8 @@ export async function getChoreography(user: SessionUser, id: string) {
 export async function getChoreographyWithSong(user: SessionUser, id: string) {
   const task = await getOwnTaskOrThrow(user, id)
   const db = getDb()
-  const moveIds = [...new Set(BlueprintSchema.safeParse(task.blueprint?.data).data?.moves.map((m) => m.moveId) ?? [])]
+  const parsed = BlueprintSchema.safeParse(task.blueprint?.data)
+  const moveIds = [...new Set(parsed.success ? movesOf(parsed.data).map((m) => m.moveId) : [])]
   const [song, moves] = await Promise.all([
     db.song.findUnique({ where: { id: task.songId }, select: { title: true, artist: true } }),
     db.move.findMany({ where: { id: { in: moveIds } }, select: { id: true, leadNotes: true, followNotes: true, posterKey: true } }),

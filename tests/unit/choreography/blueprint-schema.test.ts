@@ -1,3 +1,4 @@
+import { moveAt } from '@/tests/fixtures/choreography/move-at'
 import { describe, expect, it } from 'vitest'
 import { BlueprintSchema, ClipKeySchema, SongKeySchema } from '@/lib/engines/choreography/blueprint-schema'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
@@ -11,7 +12,7 @@ describe('BlueprintSchema (the worker contract)', () => {
   it('accepts what buildBlueprint produces, with the fixed output settings', () => {
     const parsed = BlueprintSchema.parse(JSON.parse(JSON.stringify(bp)))
     expect(parsed.output).toEqual({ width: 1280, height: 720, fps: 30, videoCodec: 'h264', audioCodec: 'aac', overlays: { counts: true, moveNames: true } })
-    expect(parsed.version).toBe(1)
+    expect(parsed.version).toBe(2)
   })
 
   it('confines clip keys to clips/ and forbids climbing out', () => {
@@ -34,12 +35,36 @@ describe('BlueprintSchema (the worker contract)', () => {
     expect(bad((b) => { b.moves[0].counts = 12 as 8 })).toBe(false)
     expect(bad((b) => { b.moves[1].index = 5 })).toBe(false)
     expect(bad((b) => { b.moves[1].songStart -= 0.5; b.moves[1].beatTimes[0] -= 0.5 })).toBe(false)
-    expect(bad((b) => { b.moves[0].clipOut = b.moves[0].clipIn })).toBe(false)
-    expect(bad((b) => { b.moves[0].playbackRate = 0 })).toBe(false)
-    expect(bad((b) => { b.moves[0].firstCountIndex = 3 })).toBe(false)
+    expect(bad((b) => { moveAt(b, 0).clipOut = moveAt(b, 0).clipIn })).toBe(false)
+    expect(bad((b) => { moveAt(b, 0).playbackRate = 0 })).toBe(false)
+    expect(bad((b) => { moveAt(b, 0).firstCountIndex = 3 })).toBe(false)
     expect(bad((b) => { b.end = b.song.durationSeconds + 5 })).toBe(false)
-    expect(bad((b) => { (b as { version: number }).version = 2 })).toBe(false)
+    expect(bad((b) => { (b as { version: number }).version = 3 })).toBe(false)
     expect(bad((b) => { (b.output as { fps: number }).fps = 60 })).toBe(false)
     expect(bad((b) => { b.moves = [] })).toBe(false)
+  })
+
+  it('reads a stored version 1 blueprint (moves only, no kind) as the same version 2 document', () => {
+    const v1 = JSON.parse(JSON.stringify({ ...bp, version: 1, moves: bp.moves.map(({ kind: _kind, ...m }) => m) }))
+    const parsed = BlueprintSchema.parse(v1)
+    expect(parsed.version).toBe(2)
+    expect(parsed).toEqual(BlueprintSchema.parse(JSON.parse(JSON.stringify(bp))))
+  })
+
+  it('accepts a hold that keeps the state and calls one count per beat, and nothing else', () => {
+    const m = moveAt(bp, 1)
+    const hold = {
+      kind: 'hold', index: 1, name: 'Hold · 4 counts', songStart: m.songStart, songEnd: m.songEnd, counts: 4, calls: [5, 6, 7, 8],
+      beatTimes: m.beatTimes.slice(0, 5), section: m.section, entry: moveAt(bp, 0).exit, exit: moveAt(bp, 0).exit, why: { scoreParts: {}, reason: 'tag' },
+    }
+    const withHold = (h: object) => BlueprintSchema.safeParse({ ...bp, moves: bp.moves.map((x, i) => (i === 1 ? h : x)) }).success
+    expect(withHold(hold)).toBe(true)
+    expect(withHold({ ...hold, counts: 0, calls: [], beatTimes: [hold.songStart] })).toBe(true)
+    expect(withHold({ ...hold, calls: [5, 6, 7] })).toBe(false)
+    expect(withHold({ ...hold, beatTimes: hold.beatTimes.slice(1) })).toBe(false)
+    expect(withHold({ ...hold, calls: [5, 6, 7, 9] })).toBe(false)
+    expect(withHold({ ...hold, exit: { ...hold.exit, hold: hold.exit.hold === 'closed' ? 'tandem' : 'closed' } })).toBe(false)
+    expect(withHold({ ...hold, clipKey: 'clips/x.mp4', kind: 'move' })).toBe(false)
+    expect(BlueprintSchema.safeParse({ ...bp, moves: [hold].map((h) => ({ ...h, index: 0 })) }).success).toBe(false)
   })
 })

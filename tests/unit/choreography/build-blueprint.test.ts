@@ -1,3 +1,4 @@
+import { movesOf } from '@/lib/engines/choreography/blueprint-schema'
 import { describe, expect, it } from 'vitest'
 import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 import { DIFFICULTY_RANK, ENERGY_RANK } from '@/lib/engines/dance/vocabulary'
@@ -35,8 +36,8 @@ describe('buildBlueprint acceptance on generated songs', () => {
         for (const [ri, p] of REQUESTS.entries()) {
           const bp = buildBlueprint({ analysis, params: p, library, seed: si * 10 + ri, song })
           expect(blueprintViolations(bp, analysis, p, library), `song ${si} request ${ri}`).toEqual([])
-          moves += bp.moves.length
-          connectors += bp.moves.filter((m) => m.connector).length
+          moves += movesOf(bp).length
+          connectors += movesOf(bp).filter((m) => m.connector).length
         }
       }
       expect(moves).toBeGreaterThan(200)
@@ -48,11 +49,11 @@ describe('buildBlueprint acceptance on generated songs', () => {
     const analysis = SONGS[2]
     const bp = build({ analysis })
     const ones = new Set(analysis.countOne)
-    for (const m of bp.moves) {
+    for (const m of movesOf(bp)) {
       expect(ones.has(m.songStart)).toBe(true)
       expect(m.counts % 8).toBe(0)
       expect(m.beatTimes).toHaveLength(m.counts + 1)
-      expect(ones.has(m.songEnd) || m === bp.moves[bp.moves.length - 1]).toBe(true)
+      expect(ones.has(m.songEnd) || m === movesOf(bp)[movesOf(bp).length - 1]).toBe(true)
     }
   })
 
@@ -100,9 +101,9 @@ describe('buildBlueprint acceptance on generated songs', () => {
   it('opens with an intro move and ends with an outro move', () => {
     for (const seed of [1, 2, 3]) {
       const bp = build({ seed, p: params({ difficulty: 'beginner' }) })
-      expect(bp.moves[0].family).toBe('intro')
-      expect(bp.moves[bp.moves.length - 1].family).toBe('outro')
-      expect(bp.moves.slice(1, -1).some((m) => m.family === 'intro' || m.family === 'outro')).toBe(false)
+      expect(movesOf(bp)[0].family).toBe('intro')
+      expect(movesOf(bp)[movesOf(bp).length - 1].family).toBe('outro')
+      expect(movesOf(bp).slice(1, -1).some((m) => m.family === 'intro' || m.family === 'outro')).toBe(false)
     }
   })
 
@@ -110,15 +111,15 @@ describe('buildBlueprint acceptance on generated songs', () => {
     const rank = (ms: { energy: 'low' | 'medium' | 'high' }[]) => ms.reduce((a, m) => a + ENERGY_RANK[m.energy], 0) / ms.length
     for (const [, library] of LIBRARIES) {
       const bp = build({ library })
-      const peak = bp.moves.filter((m) => m.section === 'mambo' || m.section === 'chorus')
-      const calm = bp.moves.filter((m) => m.section === 'verse' || m.section === 'intro' || m.section === 'outro')
+      const peak = movesOf(bp).filter((m) => m.section === 'mambo' || m.section === 'chorus')
+      const calm = movesOf(bp).filter((m) => m.section === 'verse' || m.section === 'intro' || m.section === 'outro')
       expect(rank(peak)).toBeGreaterThan(rank(calm) + 0.3)
     }
   })
 
   it('warms up and cools down around a peak, never above the requested level', () => {
     const bp = build({ p: params({ difficulty: 'advanced' }), analysis: SONGS[0] })
-    const d = bp.moves.map((m) => DIFFICULTY_RANK[m.difficulty])
+    const d = movesOf(bp).map((m) => DIFFICULTY_RANK[m.difficulty])
     const n = d.length
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
     const middle = avg(d.slice(Math.floor(n * 0.3), Math.floor(n * 0.8)))
@@ -126,13 +127,13 @@ describe('buildBlueprint acceptance on generated songs', () => {
     expect(avg(d.slice(Math.floor(n * 0.9)))).toBeLessThan(middle)
     expect(Math.max(...d)).toBe(2)
     const beginner = build({ p: params({ difficulty: 'beginner' }) })
-    expect(beginner.moves.every((m) => m.difficulty === 'beginner')).toBe(true)
+    expect(movesOf(beginner).every((m) => m.difficulty === 'beginner')).toBe(true)
   })
 
   it('never uses an excluded family, connectors included, even when basics are excluded', () => {
     const library = demoLibrary()
     const bp = build({ library, p: params({ excludeFamilies: ['basic', 'dip'] }) })
-    expect(bp.moves.some((m) => m.family === 'basic' || m.family === 'dip')).toBe(false)
+    expect(movesOf(bp).some((m) => m.family === 'basic' || m.family === 'dip')).toBe(false)
     expect(blueprintViolations(bp, SONGS[1], params({ excludeFamilies: ['basic', 'dip'] }), library)).toEqual([])
   })
 
@@ -141,17 +142,17 @@ describe('buildBlueprint acceptance on generated songs', () => {
     // A named figure whose tempo fits this song (124 BPM), found in whatever the catalog holds today.
     const wanted = library.find((m) => m.family === 'footwork' && Math.abs(m.nativeBpm / 123 - 1) < 0.06)!
     const named = build({ library, p: params({ includeMoves: [wanted.name], includeFamilies: ['bolero'] }) })
-    expect(named.moves.some((m) => m.moveId === wanted.id)).toBe(true)
-    expect(named.moves.find((m) => m.moveId === wanted.id)!.why.reason).toMatch(/asked for by name/i)
-    expect(named.moves.some((m) => m.family === 'bolero')).toBe(true)
-    const turns = (p: ChoreographyParams) => build({ library, p }).moves.filter((m) => m.family === 'lady-turn').length
+    expect(movesOf(named).some((m) => m.moveId === wanted.id)).toBe(true)
+    expect(movesOf(named).find((m) => m.moveId === wanted.id)!.why.reason).toMatch(/asked for by name/i)
+    expect(movesOf(named).some((m) => m.family === 'bolero')).toBe(true)
+    const turns = (p: ChoreographyParams) => movesOf(build({ library, p })).filter((m) => m.family === 'lady-turn').length
     expect(turns(params({ emphasis: [{ family: 'lady-turn', direction: 'more', count: null }] }))).toBeGreaterThan(turns(params()))
     expect(turns(params({ emphasis: [{ family: 'lady-turn', direction: 'fewer', count: null }] }))).toBeLessThan(turns(params()))
   })
 
   it('never repeats a move immediately and spreads the library', () => {
     const bp = build({ analysis: SONGS[3] })
-    const ids = bp.moves.map((m) => m.moveId)
+    const ids = movesOf(bp).map((m) => m.moveId)
     for (let i = 1; i < ids.length; i++) expect(ids[i]).not.toBe(ids[i - 1])
     const counts = new Map<string, number>()
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
@@ -163,7 +164,7 @@ describe('buildBlueprint acceptance on generated songs', () => {
     const analysis = SONGS[1]
     const starts = (bp: ReturnType<typeof build>, si: number) => {
       const s = analysis.sections[si]
-      return bp.moves.filter((m) => m.songStart >= s.start - 1e-9 && m.songStart < s.end - 1e-9)
+      return movesOf(bp).filter((m) => m.songStart >= s.start - 1e-9 && m.songStart < s.end - 1e-9)
         .map((m) => ({ offset: m.songStart - s.start, id: m.moveId, family: m.family }))
     }
     let echoed = 0
@@ -181,16 +182,16 @@ describe('buildBlueprint acceptance on generated songs', () => {
 
   it('prefers clips close to the song tempo', () => {
     const bp = build({ analysis: SONGS[1] })
-    const mean = bp.moves.reduce((a, m) => a + Math.abs(m.playbackRate - 1), 0) / bp.moves.length
+    const mean = movesOf(bp).reduce((a, m) => a + Math.abs(m.playbackRate - 1), 0) / movesOf(bp).length
     expect(mean).toBeLessThan(0.05)
   })
 
   it('records why each move was chosen', () => {
     const bp = build({})
-    for (const m of bp.moves) {
+    for (const m of movesOf(bp)) {
       expect(Object.keys(m.why.scoreParts)).toEqual(expect.arrayContaining(['tempo', 'energy', 'difficulty', 'request', 'structure', 'variety', 'total']))
       expect(m.why.reason.length).toBeGreaterThan(10)
     }
-    expect(bp.moves[0].why.reason).toMatch(/opens the song/i)
+    expect(movesOf(bp)[0].why.reason).toMatch(/opens the song/i)
   })
 })

@@ -1,3 +1,4 @@
+import { movesOf } from '@/lib/engines/choreography/blueprint-schema'
 import { describe, expect, it } from 'vitest'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 import type { DanceState } from '@/lib/engines/dance/vocabulary'
@@ -43,8 +44,8 @@ describe('buildBlueprint rules', () => {
     const a = buildBlueprint({ analysis, params: {}, library, seed: 42, song })
     const b = buildBlueprint({ analysis, params: {}, library: demoLibrary(), seed: 42, song })
     expect(b).toEqual(a)
-    const others = [1, 2, 3].map((seed) => buildBlueprint({ analysis, params: {}, library, seed, song }).moves.map((m) => m.moveId).join())
-    expect(new Set([a.moves.map((m) => m.moveId).join(), ...others]).size).toBeGreaterThan(2)
+    const others = [1, 2, 3].map((seed) => movesOf(buildBlueprint({ analysis, params: {}, library, seed, song })).map((m) => m.moveId).join())
+    expect(new Set([movesOf(a).map((m) => m.moveId).join(), ...others]).size).toBeGreaterThan(2)
   })
 
   it('inserts a connector basic when the next figure starts in another hold', () => {
@@ -58,34 +59,34 @@ describe('buildBlueprint rules', () => {
     const p = ChoreographyParamsSchema.parse({ emphasis: [{ family: 'lady-turn', direction: 'more', count: null }], durationSeconds: 60 })
     const bp = buildBlueprint({ analysis, params: p, library, seed: 3, song })
     expect(blueprintViolations(bp, analysis, p, library)).toEqual([])
-    const connectors = bp.moves.filter((m) => m.connector)
+    const connectors = movesOf(bp).filter((m) => m.connector)
     expect(connectors.length).toBeGreaterThan(0)
     for (const c of connectors) {
       expect(c.family).toBe('basic')
       expect(c.entry.hold).not.toBe(c.exit.hold)
       expect(c.why.reason).toMatch(/connector/i)
     }
-    expect(bp.moves.some((m) => m.moveId === 'open-turn')).toBe(true)
+    expect(movesOf(bp).some((m) => m.moveId === 'open-turn')).toBe(true)
   })
 
   it('falls back to out-of-tempo clips only when nothing else can fill, and warns', () => {
     const slow = [move('slow-a', { nativeBpm: 96 }), move('slow-b', { nativeBpm: 98 }), move('slow-c', { nativeBpm: 100 })]
     const fast = generateAnalysis({ seed: 5, bpm: 150 })
     const bp = buildBlueprint({ analysis: fast, params: {}, library: slow, seed: 1, song })
-    expect(bp.moves.every((m) => m.playbackRate > 1.12)).toBe(true)
+    expect(movesOf(bp).every((m) => m.playbackRate > 1.12)).toBe(true)
     expect(bp.warnings.join(' ')).toMatch(/±12 %/)
     // One clip that fits the tempo is used wherever the no-repeat rule allows it.
     const mixed = [...slow, move('fit-a', { nativeBpm: 148 })]
     const bp2 = buildBlueprint({ analysis: fast, params: {}, library: mixed, seed: 1, song })
-    const fitting = bp2.moves.filter((m) => m.moveId === 'fit-a').length
-    expect(fitting).toBeGreaterThanOrEqual(Math.floor(bp2.moves.length / 2))
+    const fitting = movesOf(bp2).filter((m) => m.moveId === 'fit-a').length
+    expect(fitting).toBeGreaterThanOrEqual(Math.floor(movesOf(bp2).length / 2))
   })
 
   it('ignores disabled moves and clips too short for their counts', () => {
     const library = fixtureLibrary().map((m, i) => (i % 5 === 0 ? { ...m, enabled: false } : i % 5 === 1 ? { ...m, durationSeconds: 1 } : m))
     const bp = buildBlueprint({ analysis, params: {}, library, seed: 9, song })
     const banned = new Set(library.filter((m, i) => i % 5 < 2).map((m) => m.id))
-    expect(bp.moves.some((m) => banned.has(m.moveId))).toBe(false)
+    expect(movesOf(bp).some((m) => banned.has(m.moveId))).toBe(false)
     expect(bp.warnings.join(' ')).toMatch(/shorter than their annotated counts/)
   })
 
@@ -107,14 +108,14 @@ describe('buildBlueprint rules', () => {
     expect422(() => buildBlueprint({ analysis, params: {}, library: [move('only-one')], seed: 1, song }), /cannot fill/)
     // Holds that no move connects.
     const island = [move('a-closed'), move('b-closed', { nativeBpm: 126 }), move('c-open', { entry: OPEN, exit: OPEN, counts: 16 })]
-    expect(buildBlueprint({ analysis, params: {}, library: island, seed: 1, song }).moves.every((m) => m.entry.hold === 'closed')).toBe(true)
+    expect(movesOf(buildBlueprint({ analysis, params: {}, library: island, seed: 1, song })).every((m) => m.entry.hold === 'closed')).toBe(true)
   })
 
   it('rejects hostile clip keys in the library instead of passing them to the worker', () => {
     const library = [...demoLibrary().slice(0, 40), move('evil', { clipKey: 'clips/../../etc/passwd' }), move('evil-2', { clipKey: '/etc/passwd' }),
       move('evil-3', { difficulty: 'constructor' as never }), move('evil-4', { nativeBpm: Number.NaN }), move('evil-5', { entry: { hold: 'x' } as never })]
     const bp = buildBlueprint({ analysis, params: {}, library, seed: 1, song })
-    expect(bp.moves.some((m) => m.moveId.startsWith('evil'))).toBe(false)
+    expect(movesOf(bp).some((m) => m.moveId.startsWith('evil'))).toBe(false)
     expect(bp.warnings.join(' ')).toMatch(/invalid annotation/)
   })
 
@@ -122,16 +123,16 @@ describe('buildBlueprint rules', () => {
     const bare = { ...analysis, phrases: [], sections: [], breaks: [], downbeats: [] }
     const library = demoLibrary()
     const bp = buildBlueprint({ analysis: bare, params: { durationSeconds: 60 }, library, seed: 2, song })
-    expect(bp.moves.every((m) => m.section === 'verse')).toBe(true)
+    expect(movesOf(bp).every((m) => m.section === 'verse')).toBe(true)
     expect(Math.abs(bp.end - bp.start - 60)).toBeLessThan(8 * 60 / 128)
-    expect(bp.moves.every((m) => analysis.countOne.includes(m.songStart))).toBe(true)
+    expect(movesOf(bp).every((m) => analysis.countOne.includes(m.songStart))).toBe(true)
   })
 
   it('handles a song shorter than one move and a grid with a hole', () => {
     const short = generateAnalysis({ seed: 8, bpm: 120, sections: [{ label: 'verse', phrases: 1 }] })
     const bp = buildBlueprint({ analysis: short, params: {}, library: demoLibrary(), seed: 1, song })
-    expect(bp.moves).toHaveLength(1)
-    expect(bp.moves[0].counts).toBe(8)
+    expect(movesOf(bp)).toHaveLength(1)
+    expect(movesOf(bp)[0].counts).toBe(8)
     const holed = { ...analysis, countOne: analysis.countOne.filter((_, i) => i !== 12) }
     const bp2 = buildBlueprint({ analysis: holed, params: {}, library: demoLibrary(), seed: 1, song })
     expect(bp2.end).toBeLessThanOrEqual(holed.countOne[11] + 1e-9)

@@ -1,7 +1,7 @@
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { DIFFICULTY_RANK, sameState } from '@/lib/engines/dance/vocabulary'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
-import { BlueprintSchema, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { BlueprintSchema, movesOf, type Blueprint, type BlueprintMove } from '@/lib/engines/choreography/blueprint-schema'
 import { buildSlots } from '@/lib/engines/choreography/build-slots'
 import type { LibraryMove } from '@/lib/engines/choreography/library-move'
 
@@ -19,13 +19,26 @@ export function blueprintViolations(
   const out: string[] = []
   const parsed = BlueprintSchema.safeParse(bp)
   if (!parsed.success) out.push(`schema: ${parsed.error.message.slice(0, 300)}`)
-  const { slots } = buildSlots(analysis)
+  const { slots, holds } = buildSlots(analysis)
   const countOne = analysis.countOne
   const frame = 1 / 30
   const lib = new Map(library.map((m) => [m.id, m]))
   if (bp.start !== countOne[0]) out.push(`start ${bp.start} is not the first count-one ${countOne[0]}`)
   let within = 0
-  bp.moves.forEach((m, i) => {
+  const entries = bp.moves
+  entries.forEach((m, i) => {
+    if (i > 0 && m.songStart !== entries[i - 1].songEnd) out.push(`entry ${i} leaves a gap or overlap`)
+    if (i > 0 && !sameState(entries[i - 1].exit, m.entry)) out.push(`entry ${i} illegal transition from entry ${i - 1}`)
+    if (m.kind === 'hold') {
+      // A hold covers exactly the counts the grid leaves over there, between two moves.
+      const g = holds.find((h) => h.start === m.songStart && h.end === m.songEnd)
+      if (!g) out.push(`hold ${i} at ${m.songStart.toFixed(3)} is not a leftover of the grid`)
+      else if (g.calls.join() !== m.calls.join() || g.beatTimes.join() !== m.beatTimes.join()) out.push(`hold ${i} counts differ from the grid`)
+      if (i === 0 || i === entries.length - 1) out.push(`hold ${i} starts or ends the dance`)
+    }
+  })
+  const moves = movesOf(bp)
+  moves.forEach((m, i) => {
     const tag = `move ${i} (${m.moveId})`
     const k = countOne.indexOf(m.songStart)
     if (k < 0) {
@@ -37,14 +50,15 @@ export function blueprintViolations(
     if (m.firstCountIndex !== 8 * k) out.push(`${tag} firstCountIndex ${m.firstCountIndex} != ${8 * k}`)
     if (m.counts % 8 !== 0) out.push(`${tag} has ${m.counts} counts`)
     const n = m.counts / 8
+    // Slots are indexed past the holds: the move's first is the one starting on its count-one.
+    const j = slots.findIndex((s) => s.start === m.songStart)
     for (let s = 0; s < n; s++) {
-      if (!slots[k + s] || m.beatTimes[8 * s] !== slots[k + s].start) out.push(`${tag} count ${8 * s + 1} is not on count-one ${k + s}`)
+      if (!slots[j + s] || m.beatTimes[8 * s] !== slots[j + s].start) out.push(`${tag} count ${8 * s + 1} is not on 8-count ${j + s}`)
+      if (s > 0 && slots[j + s] && !slots[j + s].followsSlot) out.push(`${tag} runs across a hold`)
     }
-    const endSlot = slots[k + n - 1]
+    const endSlot = slots[j + n - 1]
     if (!endSlot || Math.abs(m.songEnd - endSlot.end) > 1e-9) out.push(`${tag} does not end on a whole 8-count`)
-    if (i > 0 && m.songStart !== bp.moves[i - 1].songEnd) out.push(`${tag} leaves a gap or overlap`)
-    if (i > 0 && !sameState(bp.moves[i - 1].exit, m.entry)) out.push(`${tag} illegal transition from ${bp.moves[i - 1].moveId}`)
-    if (i > 0 && bp.moves[i - 1].moveId === m.moveId) out.push(`${tag} repeats immediately`)
+    if (i > 0 && moves[i - 1].moveId === m.moveId) out.push(`${tag} repeats immediately`)
     if (params.excludeFamilies.includes(m.family)) out.push(`${tag} is an excluded ${m.family}`)
     if (params.difficulty && DIFFICULTY_RANK[m.difficulty] > DIFFICULTY_RANK[params.difficulty]) out.push(`${tag} is above ${params.difficulty}`)
     const src = lib.get(m.moveId)
@@ -57,8 +71,8 @@ export function blueprintViolations(
     if (Math.abs(m.playbackRate - songBpm / src.nativeBpm) > 1e-5) out.push(`${tag} playbackRate ${m.playbackRate} != ${songBpm / src.nativeBpm}`)
     if (Math.abs(m.playbackRate - 1) <= 0.12 + 1e-9) within++
   })
-  if (bp.moves.length && within / bp.moves.length < (opts.tempoShare ?? 0.95)) {
-    out.push(`only ${within}/${bp.moves.length} moves retimed within ±12 %`)
+  if (moves.length && within / moves.length < (opts.tempoShare ?? 0.95)) {
+    out.push(`only ${within}/${moves.length} moves retimed within ±12 %`)
   }
   const covered = bp.end - bp.start
   const phrase = Math.max(...analysis.phrases.map((p) => p.end - p.start))
@@ -71,8 +85,8 @@ export function blueprintViolations(
   return out
 }
 
-/** The move that covers the most of each break. */
-export function movesOnBreaks(bp: Blueprint, analysis: SongAnalysis) {
+/** The move that covers the most of each break (undefined where a hold or nothing does). */
+export function movesOnBreaks(bp: Blueprint, analysis: SongAnalysis): (BlueprintMove | undefined)[] {
   return (analysis.breaks ?? [])
     .filter((b) => b.start < bp.end && b.end > bp.start)
     .map((b) => {
@@ -83,6 +97,6 @@ export function movesOnBreaks(bp: Blueprint, analysis: SongAnalysis) {
         const o = Math.min(s.end, b.end) - Math.max(s.start, b.start)
         if (o > overlap) { overlap = o; best = s }
       }
-      return bp.moves.find((m) => m.songStart <= best.start + 1e-9 && m.songEnd >= best.end - 1e-9)
+      return movesOf(bp).find((m) => m.songStart <= best.start + 1e-9 && m.songEnd >= best.end - 1e-9)
     })
 }

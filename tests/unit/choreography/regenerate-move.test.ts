@@ -1,3 +1,4 @@
+import { movesOf } from '@/lib/engines/choreography/blueprint-schema'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@/lib/shared/errors'
 import { sameState } from '@/lib/engines/dance/vocabulary'
@@ -15,7 +16,7 @@ const bp = buildBlueprint({ analysis, params: { difficulty: 'intermediate', dura
 describe('regenerateMove', () => {
   it('changes exactly one move, keeps it legal with its neighbours, and keeps every invariant', () => {
     let changed = 0
-    for (const index of [0, 1, Math.floor(bp.moves.length / 2), bp.moves.length - 1]) {
+    for (const index of [0, 1, Math.floor(movesOf(bp).length / 2), movesOf(bp).length - 1]) {
       let next
       try {
         next = regenerateMove(bp, index, { analysis, library, seed: 99 })
@@ -25,15 +26,15 @@ describe('regenerateMove', () => {
         continue
       }
       changed++
-      const diff = next.moves.map((m, i) => JSON.stringify(m) !== JSON.stringify(bp.moves[i]))
+      const diff = movesOf(next).map((m, i) => JSON.stringify(m) !== JSON.stringify(movesOf(bp)[i]))
       expect(diff.filter(Boolean)).toHaveLength(1)
       expect(diff[index]).toBe(true)
-      const m = next.moves[index]
-      expect(m.moveId).not.toBe(bp.moves[index].moveId)
-      expect(m.songStart).toBe(bp.moves[index].songStart)
-      expect(m.songEnd).toBe(bp.moves[index].songEnd)
-      if (index > 0) expect(sameState(next.moves[index - 1].exit, m.entry)).toBe(true)
-      if (index < next.moves.length - 1) expect(sameState(m.exit, next.moves[index + 1].entry)).toBe(true)
+      const m = movesOf(next)[index]
+      expect(m.moveId).not.toBe(movesOf(bp)[index].moveId)
+      expect(m.songStart).toBe(movesOf(bp)[index].songStart)
+      expect(m.songEnd).toBe(movesOf(bp)[index].songEnd)
+      if (index > 0) expect(sameState(movesOf(next)[index - 1].exit, m.entry)).toBe(true)
+      if (index < movesOf(next).length - 1) expect(sameState(m.exit, movesOf(next)[index + 1].entry)).toBe(true)
       expect(blueprintViolations(next, analysis, next.params, library)).toEqual([])
     }
     expect(changed).toBeGreaterThanOrEqual(3)
@@ -43,7 +44,7 @@ describe('regenerateMove', () => {
     const i = 2
     const a = regenerateMove(bp, i, { analysis, library, seed: 1 })
     expect(regenerateMove(bp, i, { analysis, library, seed: 1 })).toEqual(a)
-    const picks = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => regenerateMove(bp, i, { analysis, library, seed }).moves[i].moveId))
+    const picks = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => movesOf(regenerateMove(bp, i, { analysis, library, seed }))[i].moveId))
     expect(picks.size).toBeGreaterThan(1)
   })
 
@@ -57,8 +58,8 @@ describe('regenerateMove', () => {
     const other = generateAnalysis({ seed: 32, bpm: 140 })
     expect(status(() => regenerateMove(bp, 1, { analysis: other, library, seed: 1 }))).toBe(409)
     // A library holding only the current move has nothing else to offer.
-    const itself = library.filter((m) => m.id === bp.moves[1].moveId)
+    const itself = library.filter((m) => m.id === movesOf(bp)[1].moveId)
     expect(status(() => regenerateMove(bp, 1, { analysis, library: itself, seed: 1 }))).toBe(422)
-    expect(status(() => regenerateMove({ ...bp, version: 2 as 1 }, 1, { analysis, library, seed: 1 }))).toBe(422)
+    expect(status(() => regenerateMove({ ...bp, version: 3 as 2 }, 1, { analysis, library, seed: 1 }))).toBe(422)
   })
 })

@@ -1,3 +1,4 @@
+import { moveAt } from '@/tests/fixtures/choreography/move-at'
 import { describe, expect, it } from 'vitest'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
 import { buildBaselineBlueprint } from '@/lib/engines/choreography/baseline'
@@ -54,7 +55,7 @@ describe('scoreBlueprint', () => {
   it('counts illegal transitions, repeats, exclusions and off-tempo clips', () => {
     const b = structuredClone(ours)
     b.moves[2] = { ...b.moves[1], index: 2, songStart: b.moves[2].songStart, songEnd: b.moves[2].songEnd, beatTimes: b.moves[2].beatTimes, counts: b.moves[2].counts }
-    b.moves[3] = { ...b.moves[3], entry: { hold: 'tandem', leadWeight: 'left', facing: 'same-direction' }, family: 'dip', playbackRate: 1.3 }
+    b.moves[3] = { ...moveAt(b, 3), entry: { hold: 'tandem', leadWeight: 'left', facing: 'same-direction' }, family: 'dip', playbackRate: 1.3 }
     const s = scoreBlueprint(b, analysis)
     expect(s.diversity.immediateRepeats).toBeGreaterThanOrEqual(1)
     expect(s.transitions.legal).toBeLessThan(s.transitions.total)

@@ -1,3 +1,4 @@
+import { movesOf } from '@/lib/engines/choreography/blueprint-schema'
 import { describe, expect, it } from 'vitest'
 import { FAMILY_ROWS, searchWordsOf } from '@/lib/engines/dance/lexicon'
 import { textWords } from '@/lib/engines/dance/tokenize'
@@ -70,13 +71,13 @@ describe('a refused hold reaches the blueprint', () => {
     const params = parseRequestOffline('romantic, with no wraps')
     const picked = new Set<string>()
     for (let seed = 1; seed <= 6; seed++) {
-      for (const m of buildBlueprint({ analysis, params, library, seed, song }).moves) picked.add(m.moveId)
+      for (const m of movesOf(buildBlueprint({ analysis, params, library, seed, song }))) picked.add(m.moveId)
     }
     expect([...picked].filter((id) => cuddles.has(id))).toEqual([])
     // Without the refusal the same seeds do use the cuddle: the exclusion is what keeps it out.
     const free = new Set<string>()
     for (let seed = 1; seed <= 6; seed++) {
-      for (const m of buildBlueprint({ analysis, params: parseRequestOffline('romantic'), library, seed, song }).moves) free.add(m.moveId)
+      for (const m of movesOf(buildBlueprint({ analysis, params: parseRequestOffline('romantic'), library, seed, song }))) free.add(m.moveId)
     }
     expect([...free].some((id) => cuddles.has(id))).toBe(true)
   })

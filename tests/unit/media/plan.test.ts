@@ -1,3 +1,4 @@
+import { moveAt } from '@/tests/fixtures/choreography/move-at'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
@@ -94,7 +95,7 @@ describe('planRender', () => {
     expect(plan.totalFrames).toBe(frameOf(bp.end))
     expect(plan.segments.reduce((n, s) => n + s.frames, 0)).toBe(plan.totalFrames)
     plan.segments.forEach((s, i) => {
-      const m = bp.moves[s.moveIndex]
+      const m = moveAt(bp, s.moveIndex)
       expect(s.startFrame).toBe(i === 0 ? 0 : frameOf(m.songStart))
       expect(s.countFrames.map((f) => f + s.startFrame)).toEqual(m.beatTimes.map(frameOf))
       expect(s.clipTimes[0]).toBeCloseTo(m.clipIn, 9)

@@ -1,3 +1,4 @@
+import { moveAt } from '@/tests/fixtures/choreography/move-at'
 import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -42,7 +43,7 @@ async function attempt(blueprint: unknown, store: LocalStorage = storage) {
 
 const withKeys = (clipKey: string | null, song: string | null): Blueprint => {
   const b = structuredClone(good)
-  if (clipKey !== null) b.moves[1].clipKey = clipKey
+  if (clipKey !== null) moveAt(b, 1).clipKey = clipKey
   if (song !== null) b.song.storageKey = song
   return b
 }
@@ -86,7 +87,7 @@ describe('render input security', () => {
     const r = await attempt(good)
     expect(isRenderInputError(r.error)).toBe(true)
     expect(r.error.status).toBe(422)
-    expect(r.error.message).toBe(`clip missing: ${good.moves[0].clipKey}`)
+    expect(r.error.message).toBe(`clip missing: ${moveAt(good, 0).clipKey}`)
     expect(r.error.code).toBe('render_input_invalid')
     expect(isRetryableRenderError(r.error)).toBe(false)
     expect(r.workDirFiles ?? []).toEqual([])
@@ -102,10 +103,10 @@ describe('render input security', () => {
     expect(isRetryableRenderError(r.error)).toBe(false)
 
     await full.putFile(songKey(song.name), song.wav)
-    await full.put(bp.moves[2].clipKey, Buffer.from('garbage, not a video'))
+    await full.put(moveAt(bp, 2).clipKey, Buffer.from('garbage, not a video'))
     r = await attempt(bp, full)
     expect(isRenderInputError(r.error)).toBe(true)
-    expect(r.error.message).toBe(`clip unreadable: ${bp.moves[2].clipKey}`)
+    expect(r.error.message).toBe(`clip unreadable: ${moveAt(bp, 2).clipKey}`)
     expect(r.error.status).toBe(422)
   })
 })
