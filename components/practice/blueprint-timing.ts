@@ -4,19 +4,25 @@
  * agree by construction of the render, not by a tempo guess here.
  */
 export interface TimedMove {
+  /** A hold (tag, short bar, pause) has no move, clip or family; blueprints before version 2 have no kind. */
+  kind?: 'move' | 'hold'
   index: number
-  moveId: string
+  moveId?: string
   name: string
-  family: string
+  family?: string
   songStart: number
   songEnd: number
   counts: number
   beatTimes: number[]
-  connector: boolean
+  /** A hold's called counts, one per count (a tag is 5–8 again). */
+  calls?: number[]
+  connector?: boolean
   section: string
-  difficulty: string
+  difficulty?: string
   why: { reason: string; scoreParts: Record<string, number> }
 }
+
+export const isHold = (m: TimedMove) => m.kind === 'hold'
 
 /** Video time 0 is the blueprint's start in the song. */
 export const songTimeOf = (videoTime: number, blueprintStart: number) => blueprintStart + videoTime
@@ -33,11 +39,17 @@ export function moveIndexAt(moves: readonly TimedMove[], songTime: number): numb
   return lo
 }
 
-/** The count (1–8) at a song time: the last beat of the move at or before it. */
-export function countAt(moves: readonly TimedMove[], songTime: number): { move: number; count: number } {
+/**
+ * The count (1–8) at a song time: the last beat of the move at or before it. A hold's counts
+ * are the ones it calls; in the beatless pause after them there is no count (null).
+ */
+export function countAt(moves: readonly TimedMove[], songTime: number): { move: number; count: number | null } {
   const move = moveIndexAt(moves, songTime)
-  const beats = moves[move].beatTimes
+  const m = moves[move]
+  const beats = m.beatTimes
   let k = 0
   for (let i = 0; i < beats.length - 1; i++) if (beats[i] <= songTime + 1e-6) k = i
-  return { move, count: (k % 8) + 1 }
+  if (!m.calls) return { move, count: (k % 8) + 1 }
+  const pause = beats.length === 1 || songTime >= beats[beats.length - 1] - 1e-6
+  return { move, count: pause ? null : m.calls[k] ?? null }
 }

@@ -1,12 +1,13 @@
 import { formatClock as clock } from '@/components/ui/format-clock'
-import type { TimedMove } from './blueprint-timing'
+import { isHold, type TimedMove } from './blueprint-timing'
 
 /** What the library says about a move: how to lead and follow it, and its poster. */
 export interface MoveCue { lead: string; follow: string; poster: string | null }
 
 /**
  * Every move in order with its poster; the one playing is marked; its "why" and its lead
- * and follow cues show on hover or focus.
+ * and follow cues show on hover or focus. Holds (a tag, a short bar, a pause) sit between
+ * the moves with their counts, so stepping and looping treat them like any entry.
  */
 export function MoveTimeline({ moves, current, start, cues = {}, onSeek }: {
   moves: TimedMove[]; current: number; start: number; cues?: Record<string, MoveCue>; onSeek: (i: number) => void
@@ -14,7 +15,8 @@ export function MoveTimeline({ moves, current, start, cues = {}, onSeek }: {
   return (
     <ol aria-label="Moves" className="grid gap-2 sm:grid-cols-2">
       {moves.map((m, i) => {
-        const cue = cues[m.moveId]
+        const cue = m.moveId ? cues[m.moveId] : undefined
+        const hold = isHold(m)
         return (
           <li key={m.index} className="group min-w-0">
             <button type="button" onClick={() => onSeek(i)} aria-current={i === current ? 'step' : undefined}
@@ -31,7 +33,11 @@ export function MoveTimeline({ moves, current, start, cues = {}, onSeek }: {
                     <span className="font-medium">{i + 1}. {m.name}</span>
                     <span className="shrink-0 text-xs text-stone-600">{clock(Math.max(0, m.songStart - start))} · {m.counts} counts</span>
                   </span>
-                  <span className="block text-xs text-stone-600">{m.family.replace(/-/g, ' ')} · {m.difficulty} · {m.section}{m.connector ? ' · connector' : ''}</span>
+                  <span className="block text-xs text-stone-600">
+                    {hold
+                      ? `hold${m.calls?.length ? ` · counts ${m.calls[0]}–${m.calls[m.calls.length - 1]}` : ' · pause'} · ${m.section}`
+                      : `${m.family?.replace(/-/g, ' ')} · ${m.difficulty} · ${m.section}${m.connector ? ' · connector' : ''}`}
+                  </span>
                 </span>
               </span>
               <span className="mt-1 hidden space-y-0.5 text-xs text-stone-700 group-hover:block group-focus-within:block" data-testid="move-details">

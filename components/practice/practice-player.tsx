@@ -1,7 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { countAt, songTimeOf, videoTimeOf, type TimedMove } from './blueprint-timing'
+import { countAt, isHold, songTimeOf, videoTimeOf, type TimedMove } from './blueprint-timing'
 import { MoveTimeline, type MoveCue } from './move-timeline'
 import { SPEEDS, usePlayerPrefs } from './player-prefs'
 import { ShortcutHelp } from './shortcut-help'
@@ -34,7 +34,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
   const video = useRef<FrameVideo>(null)
   const [playing, setPlaying] = useState(false)
   const [{ mirror, speed }, setPrefs] = usePlayerPrefs()
-  const [pos, setPos] = useState({ move: 0, count: 1 })
+  const [pos, setPos] = useState<{ move: number; count: number | null }>({ move: 0, count: 1 })
   const [loop, setLoop] = useState<Loop>(null)
   const [markA, setMarkA] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
@@ -94,8 +94,8 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
     if (!el) return
     const j = Math.max(0, Math.min(moves.length - 1, i))
     el.currentTime = moveSpan(j).start + 0.001
-    setPos({ move: j, count: 1 })
-  }, [moves.length, moveSpan])
+    setPos(countAt(moves, moves[j].songStart))
+  }, [moves, moveSpan])
   /** The move under the playhead, from the video itself (the overlay may be a frame behind). */
   const moveNow = useCallback(() => countAt(moves, songTimeOf(video.current?.currentTime ?? 0, blueprintStart)).move, [moves, blueprintStart])
   const toggleMoveLoop = useCallback(() => {
@@ -132,6 +132,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
   }, [togglePlay, seekMove, toggleMoveLoop, stepSpeed, moveNow, mirror, setPrefs])
 
   const current = moves[pos.move]
+  const tap = pos.count === 4 || pos.count === 8
   const btn = 'rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100 aria-pressed:border-brand-600 aria-pressed:bg-brand-50'
   return (
     <div className="space-y-4">
@@ -140,9 +141,9 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
           onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onClick={togglePlay}
           className="h-full w-full" style={{ transform: mirror ? 'scaleX(-1)' : undefined }} aria-label="Choreography video" />
         <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} aria-hidden="true"
-          className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${pos.count === 4 || pos.count === 8 ? 'bg-brand-600' : 'bg-black/60'}`}>
-          <span className="text-3xl font-bold leading-none">{pos.count}</span>
-          {(pos.count === 4 || pos.count === 8) && <span className="text-[10px] uppercase tracking-wide">tap</span>}
+          className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${tap ? 'bg-brand-600' : 'bg-black/60'}`}>
+          <span className="text-3xl font-bold leading-none">{pos.count ?? '–'}</span>
+          {tap && <span className="text-[10px] uppercase tracking-wide">tap</span>}
         </div>
       </div>
 
@@ -161,12 +162,13 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         <button type="button" className={btn} aria-pressed={loop?.kind === 'ab' || markA !== null} onClick={markAB}>
           {markA !== null ? 'Set B' : loop?.kind === 'ab' ? 'Clear A–B' : 'Set A'}
         </button>
-        {onReplaceMove && <button type="button" className={btn} onClick={() => onReplaceMove(moveNow())}>Replace this move</button>}
+        {/* A hold is the music's (a tag, a short bar, a pause): there is no move to replace. */}
+        {onReplaceMove && <button type="button" className={btn} disabled={isHold(current)} onClick={() => { const i = moveNow(); if (!isHold(moves[i])) onReplaceMove(i) }}>Replace this move</button>}
         {downloadUrl && <a href={downloadUrl} className={btn} download>Download</a>}
         <button type="button" className={btn} onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
       </div>
       <p className="text-sm text-stone-700" aria-live="polite">
-        Now: <strong>{current.name}</strong> ({current.family.replace(/-/g, ' ')}), count {pos.count}
+        Now: <strong>{current.name}</strong> ({isHold(current) ? 'hold the pose' : current.family?.replace(/-/g, ' ')}), {pos.count === null ? 'pause' : `count ${pos.count}`}
         {loop && <> · looping {loop.kind === 'move' ? 'this move' : 'A–B'}</>}
       </p>
       <MoveTimeline moves={moves} current={pos.move} start={blueprintStart} cues={cues} onSeek={seekMove} />

@@ -28,3 +28,30 @@ describe('where the video is in the dance', () => {
     expect(countAt(moves, 99)).toEqual({ move: 1, count: 8 })
   })
 })
+
+describe('counts through a hold', () => {
+  // An 8-count, a 4-count tag held (counts 5–8 again) with a 0.6 s pause after it, then the
+  // next 8-count on the new count one. Written out by hand, as above.
+  const tag = [14, 14.5, 15, 15.5, 16]
+  const hold: TimedMove = {
+    kind: 'hold', index: 1, name: 'Hold · 4 counts', songStart: 14, songEnd: 16.6, counts: 4, beatTimes: tag, calls: [5, 6, 7, 8],
+    section: 'verse', why: { reason: '', scoreParts: {} },
+  }
+  const next = move(2, [16.6, 17.1, 17.6, 18.1, 18.6, 19.1, 19.6, 20.1, 20.6])
+  const withHold = [move(0, a), hold, next]
+
+  it('calls the counts the hold has, none in its pause, and one again on the new count one', () => {
+    expect(countAt(withHold, 13.99)).toEqual({ move: 0, count: 8 })
+    expect(countAt(withHold, 14)).toEqual({ move: 1, count: 5 })
+    expect(countAt(withHold, 14.7)).toEqual({ move: 1, count: 6 })
+    expect(countAt(withHold, 15.2)).toEqual({ move: 1, count: 7 })
+    expect(countAt(withHold, 15.5)).toEqual({ move: 1, count: 8 })
+    expect(countAt(withHold, 16.1)).toEqual({ move: 1, count: null })
+    expect(countAt(withHold, 16.6)).toEqual({ move: 2, count: 1 })
+  })
+
+  it('a pause without a beat has no count at all', () => {
+    const pause: TimedMove = { ...hold, name: 'Pause', counts: 0, beatTimes: [14], calls: [], songEnd: 15 }
+    expect(countAt([move(0, a), pause], 14.5)).toEqual({ move: 1, count: null })
+  })
+})
