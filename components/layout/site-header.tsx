@@ -18,6 +18,7 @@ export async function SiteHeader() {
               <li><Link href="/choreographies" className="hover:underline">My choreographies</Link></li>
               <li><Link href="/moves" className="hover:underline">Moves</Link></li>
               <li><Link href="/collections" className="hover:underline">Collections</Link></li>
+              <li><Link href="/profile" className="hover:underline">Profile</Link></li>
               {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
               <li><SignOutButton /></li>
             </>
