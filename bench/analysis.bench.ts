@@ -11,7 +11,7 @@ import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import { buildOnsetEnvelope } from '@/lib/engines/audio/build-onset-envelope'
 import { computeSpectralFeatures } from '@/lib/engines/audio/compute-spectral-features'
 import { decodeAudio } from '@/lib/engines/audio/decode-audio'
-import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-song-spec'
+import { DEMO_SONG_SPECS, THREE_MINUTE_SONG_SPEC as THREE_MINUTES, type DemoSongSpec } from '@/scripts/demo/songs/demo-song-spec'
 import type { DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
 import { estimateTempo } from '@/lib/engines/audio/estimate-tempo'
@@ -26,16 +26,6 @@ const OUT = 'bench/results/analysis.json'
 /** The held-out set: same recipes, new random performances and slightly different tempi. */
 const HOLDOUT: DemoSongSpec[] = DEMO_SONG_SPECS.map((s, i) => ({ ...s, name: `${s.name}-alt`, seed: s.seed + 1000, bpm: s.bpm + (i % 2 ? 3 : -3) }))
 
-/** A ~3-minute song for the speed and memory figures. */
-const THREE_MINUTES: DemoSongSpec = {
-  ...DEMO_SONG_SPECS[0], name: 'three-minutes-128', seed: 4242,
-  form: [
-    { label: 'intro', phrases: 2 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 }, { label: 'verse', phrases: 4 },
-    { label: 'chorus', phrases: 4, breakBars: 1 }, { label: 'mambo', phrases: 4 }, { label: 'verse', phrases: 4 },
-    { label: 'chorus', phrases: 4 }, { label: 'mambo', phrases: 8 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 },
-    { label: 'outro', phrases: 2 },
-  ],
-}
 
 interface SongRow {
   name: string; set: 'demo' | 'holdout'; bpm: number; seconds: number

@@ -21,7 +21,10 @@ test('an admin promotes a dancer to instructor; a dancer cannot see the admin pa
 
   const role = page.getByLabel(`Role of ${email}`)
   await expect(role).toHaveValue('USER')
+  // Reload only once the change is saved: a reload that races the PATCH aborts it (seen under load).
+  const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/admin/users/'))
   await role.selectOption('INSTRUCTOR')
+  expect((await saved).status()).toBe(200)
   await page.reload()
   await expect(page.getByLabel(`Role of ${email}`)).toHaveValue('INSTRUCTOR')
   // The admin's own row cannot be changed.

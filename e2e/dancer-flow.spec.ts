@@ -150,6 +150,7 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   await expect.poll(() => guestPage.getByTestId('practice-video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3)
   expect(await guestPage.locator('body').innerText()).not.toContain('Ana')
   await expect(guestPage.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await shoot(guestPage, 'shared')
   await page.getByRole('list', { name: 'Live share links' }).getByRole('button', { name: 'Revoke' }).click()
   await expect(page.getByRole('list', { name: 'Live share links' })).toHaveCount(0)
   expect((await guestPage.goto(new URL(link).pathname))?.status()).toBe(404)

@@ -1,13 +1,15 @@
 import { expect, type Page } from '@playwright/test'
 
-/** A new dancer, signed up through the form and landed on /home. */
-export async function signUp(page: Page, tag: string) {
+/** A new dancer, signed up through the form and landed on /home; returns the email. */
+export async function signUp(page: Page, tag: string): Promise<string> {
+  const email = `e2e-${tag}-${Date.now()}@test.bachata.buddy`
   await page.goto('/sign-up')
   await page.getByLabel('Name').fill('Ana')
-  await page.getByLabel('Email').fill(`e2e-${tag}-${Date.now()}@test.bachata.buddy`)
+  await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill('dance-all-night-42')
   await page.getByRole('button', { name: 'Create account' }).click()
   await expect(page).toHaveURL(/\/home$/)
+  return email
 }
 
 /** Full-page screenshots at desktop and phone width, each checked for sideways scrolling. */

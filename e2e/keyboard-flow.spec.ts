@@ -4,8 +4,9 @@ test.setTimeout(180_000)
 
 /** Presses Tab until the target has focus, as a keyboard user would (fails if it never does). */
 async function tabTo(page: Page, target: Locator, max = 80) {
+  await expect(target).toBeVisible() // fail fast and clearly when it is not on the page
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+    if (await target.evaluate((el) => el === document.activeElement)) return
     await page.keyboard.press('Tab')
   }
   throw new Error(`Tab never reached ${target}`)
@@ -31,7 +32,7 @@ test('the whole flow from sign-up to practising works by keyboard alone, and pro
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/home$/)
 
-  await tabTo(page, page.getByRole('link', { name: 'Generate a choreography' }))
+  await tabTo(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate' }))
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/generate$/)
 

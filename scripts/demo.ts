@@ -29,6 +29,10 @@ async function main() {
   const app = await startApp({
     port, host: '0.0.0.0', inheritOutput: false,
     env: {
+      // The demo is development: without SMTP_HOST, reset links are logged and kept at
+      // /dev/mailbox (lib/shared/mail), which a production NODE_ENV turns off. Next prints a
+      // warning that development is unusual for `next start`; the build is the same one.
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
       DATABASE_URL: db.url, AUTH_SECRET: authSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: workerSecret,
     },
@@ -40,7 +44,7 @@ async function main() {
 
   Demo accounts (password: ${seeded.password})
 ${seeded.seeded.map((e) => `    ${e}`).join('\n')}
-
+${process.env.SMTP_HOST ? '' : `\n  Mail (password reset) is not sent without SMTP_HOST: read it at ${app.url}/dev/mailbox\n`}
   Ctrl+C to stop.
 `)
   // Choreographies made before the worker is up wait in the queue; none is lost.

@@ -3,6 +3,7 @@
  *  1. unit tests (pure code, ffmpeg)                      vitest tests/unit
  *  2. a fresh database (DATABASE_URL's server, or embedded PostgreSQL), migrated + seeded
  *  3. the production build, started on a free port
+ *     with a real SMTP server on loopback that the app mails to (password reset)
  *  4. integration tests over real HTTP                    vitest tests/integration
  *     then the render worker's, which start real worker processes (worker-*, video-*)
  *  5. end-to-end tests in Debian chromium                 playwright e2e/
@@ -15,6 +16,7 @@ import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
 import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, setupModels } from './lib/prepare-database'
+import { startSmtpSink, type RunningSmtpSink } from './lib/smtp-sink'
 import { startWorker, type RunningWorker } from './lib/worker-process'
 
 const args = new Set(process.argv.slice(2))
@@ -65,6 +67,7 @@ async function main(): Promise<number> {
   let db: ProvidedDatabase | undefined
   let app: RunningApp | undefined
   let worker: RunningWorker | undefined
+  let smtp: RunningSmtpSink | undefined
   let dataDir: string | undefined
   try {
     log('database: fresh, migrated, seeded')
@@ -81,11 +84,14 @@ async function main(): Promise<number> {
     // The render worker tests start their workers on workerPort, where the app sends its wakes.
     const workerPort = await freePort()
     const workerSecret = 'test-worker-secret-' + 'y'.repeat(16)
+    smtp = await startSmtpSink({ port: await freePort(), dir: `${dataDir}-mail` })
     app = await startApp({ port, env: {
       DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: workerSecret,
+      SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_USER: smtp.user, SMTP_PASSWORD: smtp.password,
+      MAIL_FROM: 'Bachata Buddy <no-reply@test.bachata.buddy>',
     } })
-    const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir }
+    const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, TEST_MAIL_DIR: smtp.dir }
     log(`integration tests against ${app.url}`)
     const workerTests = ['tests/integration/worker-*.test.ts', 'tests/integration/video-*.test.ts']
     ok = (await vitest('tests/integration', env, workerTests.flatMap((g) => ['--exclude', g]))) && ok
@@ -108,8 +114,10 @@ async function main(): Promise<number> {
   } finally {
     await worker?.stop().catch(() => {})
     await app?.stop().catch(() => {})
+    await smtp?.stop().catch(() => {})
     await db?.release().catch(() => {})
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    if (smtp) await rm(smtp.dir, { recursive: true, force: true })
   }
   return ok ? 0 : 1
 }

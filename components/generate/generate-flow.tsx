@@ -3,9 +3,11 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
+import { applyParamDefaults, type DefaultedParam, type ParamDefaults } from '@/lib/engines/request/apply-param-defaults'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { fetchJson } from '@/components/ui/fetch-json'
+import { DefaultsNote } from './defaults-note'
 import { ParamChips } from './param-chips'
 import { SongPicker, type PickableSong } from './song-picker'
 import { SongUpload } from './song-upload'
@@ -23,14 +25,16 @@ function explicitParams(p: ChoreographyParams) {
   return rest
 }
 
-/** Pick a song → say what you want → check what was understood → generate. */
-export function GenerateFlow({ songs, initialSongId }: { songs: PickableSong[]; initialSongId: string | null }) {
+/** Pick a song → say what you want → check what was understood (the profile's defaults
+ * filling what the request left open) → generate. */
+export function GenerateFlow({ songs, initialSongId, defaults }: { songs: PickableSong[]; initialSongId: string | null; defaults: ParamDefaults }) {
   const router = useRouter()
   const [library, setLibrary] = useState(songs)
   const [songId, setSongId] = useState<string | null>(initialSongId)
   const [text, setText] = useState('')
   const [params, setParams] = useState<ChoreographyParams | null>(null)
   const [readText, setReadText] = useState('')
+  const [filled, setFilled] = useState<DefaultedParam[]>([])
   const [busy, setBusy] = useState<'reading' | 'generating' | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -40,7 +44,9 @@ export function GenerateFlow({ songs, initialSongId }: { songs: PickableSong[]; 
     setBusy('reading'); setError(null)
     try {
       const res = await fetchJson<{ params: ChoreographyParams }>('/api/requests/parse', { body: { text } })
-      setParams(res.params)
+      const applied = applyParamDefaults(res.params, defaults)
+      setParams(applied.params)
+      setFilled(applied.filled)
       setReadText(text)
     } catch (err) {
       setError((err as Error).message)
@@ -95,6 +101,7 @@ export function GenerateFlow({ songs, initialSongId }: { songs: PickableSong[]; 
               </button>
             ))}
           </div>
+          <DefaultsNote defaults={defaults} />
           <Button type="submit" variant={params && !stale ? 'secondary' : 'primary'} disabled={busy !== null}>
             {busy === 'reading' ? 'Reading…' : params ? 'Read it again' : 'Read my request'}
           </Button>
@@ -105,6 +112,7 @@ export function GenerateFlow({ songs, initialSongId }: { songs: PickableSong[]; 
         <section aria-labelledby="step-check" className="space-y-3">
           <h2 id="step-check" className="text-xl font-semibold">3. Check what we understood</h2>
           {stale && <p className="text-sm text-amber-800">You changed the request: read it again to update these.</p>}
+          {filled.length > 0 && <DefaultsNote defaults={defaults} only={filled} />}
           <ParamChips params={params} onChange={setParams} />
           <Button type="button" onClick={generate} disabled={busy !== null || !songId}>
             {busy === 'generating' ? 'Generating…' : 'Generate choreography'}

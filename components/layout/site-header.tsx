@@ -16,7 +16,9 @@ export async function SiteHeader() {
               <li><Link href="/home" className="hover:underline">Home</Link></li>
               <li><Link href="/generate" className="hover:underline">Generate</Link></li>
               <li><Link href="/choreographies" className="hover:underline">My choreographies</Link></li>
+              <li><Link href="/moves" className="hover:underline">Moves</Link></li>
               <li><Link href="/collections" className="hover:underline">Collections</Link></li>
+              <li><Link href="/profile" className="hover:underline">Profile</Link></li>
               {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
               <li><SignOutButton /></li>
             </>

@@ -22,8 +22,8 @@ export interface ViewTask extends TaskState {
 }
 
 /** A choreography from queued to practised: live progress, then the player. */
-export function ChoreographyView({ initial, favorite, collections, cues }: {
-  initial: ViewTask; favorite: boolean; collections: CollectionOption[]; cues: Record<string, MoveCue>
+export function ChoreographyView({ initial, favorite, collections, cues, showCounts }: {
+  initial: ViewTask; favorite: boolean; collections: CollectionOption[]; cues: Record<string, MoveCue>; showCounts?: boolean
 }) {
   const router = useRouter()
   const [task, setTask] = useState(initial)
@@ -69,7 +69,7 @@ export function ChoreographyView({ initial, favorite, collections, cues }: {
       {ready ? (
         <>
           <PracticePlayer videoUrl={task.videoUrl!} posterUrl={task.posterUrl} downloadUrl={task.downloadUrl}
-            blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} cues={cues} onReplaceMove={replaceMove} />
+            blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} cues={cues} onReplaceMove={replaceMove} showCounts={showCounts} />
           <div className="grid gap-4 md:grid-cols-2">
             <KeepPanel taskId={task.id} favorite={favorite} collections={collections} />
             <SharePanel taskId={task.id} />

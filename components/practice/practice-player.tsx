@@ -16,6 +16,8 @@ interface Props {
   cues?: Record<string, MoveCue>
   /** Owner only: swap the move at this index for another and render again. */
   onReplaceMove?: (index: number) => void
+  /** The viewer's profile preference; the overlay shows unless they turned it off. */
+  showCounts?: boolean
 }
 
 type Loop = { kind: 'move' | 'ab'; start: number; end: number } | null
@@ -30,7 +32,7 @@ type FrameVideo = HTMLVideoElement & {
  * The practice player: mirror, slow motion with pitch kept, a count overlay from the
  * blueprint's beat times, a move timeline, loops and keyboard shortcuts.
  */
-export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves, cues, onReplaceMove }: Props) {
+export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves, cues, onReplaceMove, showCounts = true }: Props) {
   const video = useRef<FrameVideo>(null)
   const [playing, setPlaying] = useState(false)
   const [{ mirror, speed }, setPrefs] = usePlayerPrefs()
@@ -140,11 +142,11 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         <video ref={video} src={videoUrl} poster={posterUrl ?? undefined} playsInline preload="auto" data-testid="practice-video"
           onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onClick={togglePlay}
           className="h-full w-full" style={{ transform: mirror ? 'scaleX(-1)' : undefined }} aria-label="Choreography video" />
-        <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} aria-hidden="true"
+        {showCounts && <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} aria-hidden="true"
           className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${tap ? 'bg-brand-600' : 'bg-black/60'}`}>
           <span className="text-3xl font-bold leading-none">{pos.count ?? '–'}</span>
           {tap && <span className="text-[10px] uppercase tracking-wide">tap</span>}
-        </div>
+        </div>}
       </div>
 
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Player controls">

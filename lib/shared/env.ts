@@ -36,6 +36,14 @@ export const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DISABLED: bool,
+  /** Outgoing mail (password reset). Unset: no mail leaves the machine (see lib/shared/mail). */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** Implicit TLS (port 465). Off: STARTTLS when the server offers it. */
+  SMTP_SECURE: bool,
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('Bachata Buddy <no-reply@bachata.buddy>'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

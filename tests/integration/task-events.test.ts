@@ -106,7 +106,7 @@ describe('GET /api/choreographies/:id/events (Server-Sent Events)', () => {
     expectErrorShape(missing, 404)
     expect(theirs.body.error.message).toBe(missing.body.error.message)
     expectErrorShape(await api('GET', `/api/choreographies/${id}/events`), 401)
-    expectErrorShape(await api('GET', `/api/choreographies/${'x'.repeat(65)}/events`, { token: owner.accessToken }), 400)
+    expectErrorShape(await api('GET', `/api/choreographies/${'x'.repeat(65)}/events`, { token: owner.accessToken }), 422)
     await api('POST', `/api/choreographies/${id}/cancel`, { token: owner.accessToken })
   })
 

@@ -15,6 +15,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="mb-6 text-2xl font-bold">Sign in</h1>
       <SignInForm callbackUrl={target} />
       <p className="mt-4 text-sm text-stone-700">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">Forgot your password?</Link>
+      </p>
+      <p className="mt-2 text-sm text-stone-700">
         New here? <Link href="/sign-up" className="font-medium text-brand-700 underline">Create an account</Link>
       </p>
     </section>

@@ -1,30 +1,29 @@
 import { z } from 'zod'
 import { AppError } from '@/lib/shared/errors'
 import { SectionLabelSchema } from '@/lib/engines/dance/vocabulary'
-import { SongAnalysisSchema, type Phrase, type Section, type SongAnalysis } from './analysis-schema'
+import { SongAnalysisSchema, type SongAnalysis } from './analysis-schema'
+import { countOneFrom, markBreak } from './correct-count-one'
+import { nearestIndex, rebuildPhrases } from './rebuild-phrases'
 
 /**
  * An instructor's correction of the automatic grid: the tracker picked the wrong tempo
- * octave (×2 / ÷2), count 1 is one beat early or late, or a section deserves another label.
- * Pure: the beat grid is rebuilt from the beats, and phrase energies/sections are carried
- * over from the original analysis by overlap, so nothing is re-analysed.
+ * octave (×2 / ÷2), count 1 is one beat early or late in the whole song, count 1 is at time T
+ * from there on (a restart the tracker missed), a span is a pausa, or a section deserves
+ * another label. Pure: the beat grid is rebuilt from the beats, and phrase energies/sections
+ * are carried over from the original analysis by overlap, so nothing is re-analysed.
+ * Corrections are stored with the song and applied in order on every fresh analysis.
  */
+/** Seconds from the start of the file; checked against the song's length when applied. */
+const time = z.number().finite().min(0).max(3600)
 export const AnalysisAdjustmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tempo'), factor: z.union([z.literal(2), z.literal(0.5)]) }).strict(),
   z.object({ kind: z.literal('shift'), beats: z.union([z.literal(1), z.literal(-1)]) }).strict(),
   z.object({ kind: z.literal('relabel'), sectionIndex: z.number().int().min(0).max(500), label: SectionLabelSchema }).strict(),
+  z.object({ kind: z.literal('count-one-from'), time }).strict(),
+  z.object({ kind: z.literal('break'), start: time, end: time }).strict()
+    .refine((b) => b.end > b.start, { message: 'end must be after start', path: ['end'] }),
 ])
 export type AnalysisAdjustment = z.infer<typeof AnalysisAdjustmentSchema>
-
-function nearestIndex(times: number[], t: number): number {
-  let best = 0
-  for (let i = 1; i < times.length; i++) if (Math.abs(times[i] - t) < Math.abs(times[best] - t)) best = i
-  return best
-}
-
-function overlap(a0: number, a1: number, b0: number, b1: number): number {
-  return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0))
-}
 
 function rebuildGrid(a: SongAnalysis, beats: number[], firstCountOne: number, bpm: number): SongAnalysis {
   // The earliest count 1 at or after the first beat with the same phase.
@@ -33,23 +32,8 @@ function rebuildGrid(a: SongAnalysis, beats: number[], firstCountOne: number, bp
   while (i0 < 0) i0 += 8
   const countOne = beats.filter((_, i) => i >= i0 && (i - i0) % 8 === 0)
   const downbeats = beats.filter((_, i) => i >= i0 % 4 && (i - i0) % 4 === 0)
-  const period = 60 / bpm
-  const sections: Section[] = a.sections.map((s, i) => ({
-    ...s,
-    start: i === 0 ? s.start : countOne[nearestIndex(countOne, s.start)] ?? s.start,
-  }))
-  for (let i = 0; i < sections.length; i++) sections[i].end = i + 1 < sections.length ? sections[i + 1].start : a.sections[i].end
-  const kept = sections.filter((s) => s.end > s.start)
-  const phrases: Phrase[] = countOne.map((start, k) => {
-    const end = k + 1 < countOne.length ? countOne[k + 1] : Math.min(a.durationSeconds, beats[beats.length - 1] + period)
-    const source = a.phrases.reduce<Phrase | undefined>(
-      (best, p) => (!best || overlap(p.start, p.end, start, end) > overlap(best.start, best.end, start, end) ? p : best),
-      undefined,
-    )
-    const sectionIndex = Math.max(0, kept.findIndex((s) => start >= s.start - 1e-6 && start < s.end))
-    return { index: k, start, end: Math.max(end, start + 1e-3), energy: source?.energy ?? 0.5, section: kept[sectionIndex]?.label ?? 'verse', sectionIndex }
-  })
-  return { ...a, bpm, beats, countOne, downbeats, phrases, sections: kept }
+  // One regular lattice over the whole song: no irregularity survives it.
+  return { ...rebuildPhrases(a, { beats, bpm, countOne, downbeats }), irregularities: [] }
 }
 
 export function adjustAnalysis(a: SongAnalysis, adj: AnalysisAdjustment): SongAnalysis {
@@ -60,6 +44,8 @@ export function adjustAnalysis(a: SongAnalysis, adj: AnalysisAdjustment): SongAn
     return SongAnalysisSchema.parse({ ...a, sections, phrases })
   }
   if (a.beats.length < 16 || a.countOne.length === 0) throw AppError.validation('This analysis has too few beats to adjust')
+  if (adj.kind === 'count-one-from') return SongAnalysisSchema.parse(countOneFrom(a, adj.time))
+  if (adj.kind === 'break') return SongAnalysisSchema.parse(markBreak(a, adj.start, adj.end))
   const i0 = nearestIndex(a.beats, a.countOne[0])
   let next: SongAnalysis
   if (adj.kind === 'shift') {

@@ -20,7 +20,8 @@ export const ONSET_BANDS: ReadonlyArray<readonly [number, number]> = [
 ]
 export const BAND = { bass: 0, low: 1, mid: 2, highMid: 3, high: 4 } as const
 
-/** Bachata lives here; the tempo search is confined to it (with a prior inside). */
-export const MIN_BPM = 95
-export const MAX_BPM = 165
+/** Bachata lives here (slow sensual ballads near 100, fast Dominican near 160–170): the tempo
+ * search is confined to this one octave, and a song whose pulse lies outside gets a warning. */
+export const MIN_BPM = 90
+export const MAX_BPM = 180
 export const PRIOR_BPM = 128

@@ -6,7 +6,7 @@ import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary
  * Times are seconds from the start of the audio file. Bump ANALYSIS_VERSION whenever the
  * algorithm changes results: stored analyses with an older version are recomputed.
  */
-export const ANALYSIS_VERSION = 2
+export const ANALYSIS_VERSION = 3
 
 const seconds = z.number().finite().nonnegative()
 const unit = z.number().finite().min(0).max(1)
@@ -68,6 +68,9 @@ export const SongAnalysisSchema = z.object({
   /** Loudness over time for the plot (0–1, relative to the song's loud passages); from version 2. */
   energyEnvelope: z.object({ hopSeconds: z.number().positive().max(5), values: z.array(unit).max(20_000) }).optional(),
   key: z.string().nullable().optional(),
+  /** What the user should check (a tempo outside 90–180 BPM, a grid that may count the wrong
+   * pulse, a correction that no longer applies); from version 3. */
+  warnings: z.array(z.string().max(300)).max(20).default([]),
 })
 
 export type Phrase = z.infer<typeof PhraseSchema>

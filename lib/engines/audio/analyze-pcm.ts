@@ -3,6 +3,7 @@ import { ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from './analy
 import { ANALYSIS_SAMPLE_RATE } from './analysis-config'
 import { buildOnsetEnvelope } from './build-onset-envelope'
 import { buildPhrases } from './build-phrases'
+import { checkTempoRange } from './check-tempo-range'
 import { computeSpectralFeatures } from './compute-spectral-features'
 import { describePhrases, phraseMatrix } from './describe-phrases'
 import { detectBreaks } from './detect-breaks'
@@ -150,6 +151,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     energyClass: energy.songClass,
     energyEnvelope,
     key,
+    warnings: checkTempoRange({ envelope: env.combined, beatFrames, bpm: 60 / beatPeriod, confidence: scoreConfidence(parts) }),
   })
 }
 

@@ -4,9 +4,13 @@ import { sampleAt } from './signal-utils'
 /**
  * Global tempo from the autocorrelation of the onset envelope, scored as a comb (the beat
  * period and its multiples up to the bar, where bachata's bar-long patterns repeat) under a
- * broad log-normal prior centred in the bachata range. Searching only 95–165 BPM removes
+ * broad log-normal prior centred in the bachata range. Searching only 90–180 BPM (one octave) removes
  * the octave errors that plague general trackers (eighth-note güira at 2x, half-time at 1/2).
  */
+/** Width of the prior, in octaves. The search spans one octave (90–180), so the prior only
+ * arbitrates 3:2 readings; a narrow one pulled real 165–170 BPM songs down to 110–113. */
+const PRIOR_OCTAVES = 1
+
 export interface TempoEstimate {
   bpm: number
   /** Beat period in frames. */
@@ -38,7 +42,7 @@ export function estimateTempo(envelope: Float32Array, frameRate: number): TempoE
   for (let bpm = MIN_BPM; bpm <= MAX_BPM; bpm += 0.1) {
     const lag = (60 * frameRate) / bpm
     const raw = (sampleAt(r, lag) + sampleAt(r, 2 * lag) / 2 + sampleAt(r, 3 * lag) / 3 + sampleAt(r, 4 * lag) / 4) / r0
-    const prior = Math.exp(-0.5 * (Math.log2(bpm / PRIOR_BPM) / 0.5) ** 2)
+    const prior = Math.exp(-0.5 * (Math.log2(bpm / PRIOR_BPM) / PRIOR_OCTAVES) ** 2)
     const score = raw * prior
     scores.push(raw)
     if (score > best.score) best = { bpm, score, raw }

@@ -7,7 +7,7 @@ import type { MoveIndex } from './move-index'
 import { composeVector } from './move-vector'
 import { attributeAgreement, understandQuery } from './understand-query'
 import {
-  DIFFICULTY_RANK, DifficultySchema, EnergySchema, FamilySchema, MoodSchema, StyleSchema,
+  DIFFICULTY_RANK, DifficultySchema, EnergySchema, FamilySchema, HoldSchema, MoodSchema, StyleSchema,
 } from '@/lib/engines/dance/vocabulary'
 
 export const MoveFiltersSchema = z.object({
@@ -18,6 +18,8 @@ export const MoveFiltersSchema = z.object({
   moods: z.array(MoodSchema).max(5).optional(),
   includeFamilies: z.array(FamilySchema).max(16).optional(),
   excludeFamilies: z.array(FamilySchema).max(16).optional(),
+  /** Moves that start or end in one of these holds (see movesThroughHold). */
+  holds: z.array(HoldSchema).max(10).optional(),
   excludeIds: z.array(z.string().max(80)).max(1000).optional(),
 }).strict()
 
@@ -48,6 +50,15 @@ export interface ScoreParts { semantic: number; attributes: number; lexical: num
 export interface MoveSearchHit { move: MoveAnnotation; score: number; parts: ScoreParts; similarity: number }
 export interface MoveSearchResult { hits: MoveSearchHit[]; embedderId: string; exact: boolean; tookMs: number }
 
+/**
+ * A hold filter keeps a move when it enters OR exits in the hold: someone browsing "cuddle"
+ * wants the moves danced from it and the ones that take them into it (most entries into a
+ * cuddle or hammerlock start from closed or open hold, so entry-only would hide exactly the
+ * moves that get there). The database listing applies the same rule (list-moves.ts).
+ */
+export const movesThroughHold = (m: Pick<MoveAnnotation, 'entry' | 'exit'>, holds: readonly string[]) =>
+  holds.includes(m.entry.hold) || holds.includes(m.exit.hold)
+
 export function passesFilters(m: MoveAnnotation, f: MoveFilters): boolean {
   if (f.difficulty?.length && !f.difficulty.includes(m.difficulty)) return false
   if (f.maxDifficulty && DIFFICULTY_RANK[m.difficulty] > DIFFICULTY_RANK[f.maxDifficulty]) return false
@@ -56,6 +67,7 @@ export function passesFilters(m: MoveAnnotation, f: MoveFilters): boolean {
   if (f.moods?.length && !m.moods.some((s) => f.moods!.includes(s))) return false
   if (f.includeFamilies?.length && !f.includeFamilies.includes(m.family)) return false
   if (f.excludeFamilies?.includes(m.family)) return false
+  if (f.holds?.length && !movesThroughHold(m, f.holds)) return false
   if (f.excludeIds?.includes(m.id)) return false
   return true
 }
@@ -104,5 +116,9 @@ export async function searchMoves(index: MoveIndex, embedder: Embedder, input: M
     return { move: m, score, parts: { semantic, attributes, lexical, boost }, similarity: sims[i] }
   })
   hits.sort((a, b) => b.score - a.score || (a.move.id < b.move.id ? -1 : 1))
-  return { hits: hits.slice(0, limit), embedderId: index.embedderId, exact, tookMs: performance.now() - started }
+  // A query with words that nothing relates to (no known word, no shared term, no attribute)
+  // scores 0 everywhere: that is "no match", not the whole library in id order. A query
+  // with no content words at all is a plain filtered listing and keeps everything.
+  const relevant = q.terms.length ? hits.filter((h) => h.score > 0) : hits
+  return { hits: relevant.slice(0, limit), embedderId: index.embedderId, exact, tookMs: performance.now() - started }
 }

@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 import { hashBlueprint } from './hash-blueprint'
 import { loadLibrary } from '@/lib/services/moves/load-library'
+import { moveMediaVersion } from '@/lib/services/moves/serialize-move'
 import { serializeTask } from './serialize-task'
 
 /** Only the owner sees a task; anyone else gets 404, as if it did not exist. */
@@ -31,9 +32,11 @@ export async function getChoreographyWithSong(user: SessionUser, id: string) {
   const moveIds = [...new Set(parsed.success ? movesOf(parsed.data).map((m) => m.moveId) : [])]
   const [song, moves] = await Promise.all([
     db.song.findUnique({ where: { id: task.songId }, select: { title: true, artist: true } }),
-    db.move.findMany({ where: { id: { in: moveIds } }, select: { id: true, leadNotes: true, followNotes: true, posterKey: true } }),
+    db.move.findMany({ where: { id: { in: moveIds } }, select: { id: true, leadNotes: true, followNotes: true, posterKey: true, updatedAt: true } }),
   ])
-  const cues = Object.fromEntries(moves.map((m) => [m.id, { lead: m.leadNotes, follow: m.followNotes, poster: m.posterKey ? `/api/moves/${m.id}/poster` : null }]))
+  const cues = Object.fromEntries(moves.map((m) => [m.id, {
+    lead: m.leadNotes, follow: m.followNotes, poster: m.posterKey ? `/api/moves/${m.id}/poster?v=${moveMediaVersion(m)}` : null,
+  }]))
   return { task: serializeTask(task, { withBlueprint: true }), song, cues }
 }
 

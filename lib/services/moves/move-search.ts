@@ -12,8 +12,9 @@ import { toLibraryMove } from './load-library'
 /** Changes whenever the stored vector would (text or attributes). */
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
+/** The enabled count too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
 async function readWatermark(): Promise<string> {
-  const rows = await getDb().$queryRaw<Array<{ w: string }>>`SELECT concat(count(*), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`
+  const rows = await getDb().$queryRaw<Array<{ w: string }>>`SELECT concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`
   return rows[0]?.w ?? ''
 }
 

@@ -1,19 +1,24 @@
 import { analyzeSongFile, ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio'
 import { getDb } from '@/lib/shared/db'
 
+/** The stored analysis of this content by the current algorithm, if there is one. */
+export async function findCachedAnalysis(contentHash: string): Promise<SongAnalysis | null> {
+  const hit = await getDb().audioAnalysis.findUnique({ where: { contentHash } })
+  if (!hit || hit.version !== ANALYSIS_VERSION) return null
+  const parsed = SongAnalysisSchema.safeParse(hit.analysis)
+  return parsed.success ? parsed.data : null
+}
+
 /**
  * The analysis of an audio file, computed once per (content hash, algorithm version):
- * the same song uploaded twice, by anyone, is analysed once.
+ * the same song uploaded twice, by anyone, is analysed once. This is the automatic result;
+ * each song's corrections are applied on top of it (refresh-song-analysis).
  */
 export async function analyzeContent(file: string, contentHash: string): Promise<{ analysis: SongAnalysis; cached: boolean }> {
-  const db = getDb()
-  const hit = await db.audioAnalysis.findUnique({ where: { contentHash } })
-  if (hit && hit.version === ANALYSIS_VERSION) {
-    const parsed = SongAnalysisSchema.safeParse(hit.analysis)
-    if (parsed.success) return { analysis: parsed.data, cached: true }
-  }
+  const hit = await findCachedAnalysis(contentHash)
+  if (hit) return { analysis: hit, cached: true }
   const analysis = await analyzeSongFile(file)
-  await db.audioAnalysis.upsert({
+  await getDb().audioAnalysis.upsert({
     where: { contentHash },
     create: { contentHash, version: ANALYSIS_VERSION, analysis },
     update: { version: ANALYSIS_VERSION, analysis },

@@ -24,6 +24,8 @@ export async function createSong(user: SessionUser, file: ReceivedFile) {
   if (!container) throw AppError.unsupportedMedia('Not a supported audio file (mp3, wav, flac, ogg/opus, m4a/aac)')
 
   const { analysis, cached } = await analyzeContent(file.path, file.sha256)
+  // Silence, noise or free time: a song with no grid can make no choreography, so say it now.
+  if (analysis.countOne.length === 0) throw AppError.validation('No steady beat found in this audio')
   const storageKey = `songs/${file.sha256}.${container}`
   const storage = getStorage()
   const existed = (await storage.head(storageKey)) !== null

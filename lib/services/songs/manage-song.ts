@@ -1,11 +1,12 @@
 import { adjustAnalysis, type AnalysisAdjustment } from '@/lib/engines/audio/adjust-analysis'
-import { SongAnalysisSchema } from '@/lib/engines/audio'
+import { MAX_CORRECTIONS, type AnalysisPatch } from '@/lib/engines/audio/apply-corrections'
+import { SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio'
 import { getDb } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
 import { getStorage } from '@/lib/shared/storage/get-storage'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { canManageSong, getVisibleSongOrThrow } from './song-access'
-import { refreshSongAnalysis } from './refresh-song-analysis'
+import { loadBaseAnalysis, refreshSongAnalysis, songCorrections } from './refresh-song-analysis'
 import { serializeSong } from './serialize-song'
 
 export async function getSong(user: SessionUser, id: string) {
@@ -22,13 +23,33 @@ export async function getSongEnergy(user: SessionUser, id: string) {
   return { songId: song.id, durationSeconds: analysis.durationSeconds, hopSeconds: envelope.hopSeconds, values: envelope.values }
 }
 
-export async function adjustSongAnalysis(user: SessionUser, id: string, adjustment: AnalysisAdjustment) {
+/**
+ * One more correction on top of the song's current analysis, or { reset: true } for the
+ * automatic analysis again. The list is saved with the analysis it produced, guarded by the
+ * row's updatedAt so two instructors correcting at once cannot lose one another's change.
+ */
+export async function adjustSongAnalysis(user: SessionUser, id: string, patch: AnalysisPatch) {
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
   if (!canManageSong(user, song, 'analysis')) throw AppError.forbidden('Only the uploader, an instructor (public songs) or an admin can correct this analysis')
-  const current = SongAnalysisSchema.parse(song.analysis)
-  const analysis = adjustAnalysis(current, adjustment)
-  const updated = await getDb().song.update({ where: { id }, data: { analysis, bpm: analysis.bpm } })
-  return serializeSong(updated, { withAnalysis: true })
+  let analysis: SongAnalysis
+  let corrections: AnalysisAdjustment[]
+  if ('reset' in patch) {
+    analysis = await loadBaseAnalysis(song)
+    corrections = []
+  } else {
+    corrections = [...songCorrections(song), patch]
+    if (corrections.length > MAX_CORRECTIONS) {
+      throw AppError.validation(`A song keeps at most ${MAX_CORRECTIONS} corrections: reset them to start again`)
+    }
+    analysis = adjustAnalysis(SongAnalysisSchema.parse(song.analysis), patch)
+  }
+  const db = getDb()
+  const saved = await db.song.updateMany({
+    where: { id, updatedAt: song.updatedAt },
+    data: { analysis, analysisCorrections: corrections, bpm: analysis.bpm },
+  })
+  if (saved.count === 0) throw AppError.conflict('The analysis was changed meanwhile: reload it and try again')
+  return serializeSong(await db.song.findUniqueOrThrow({ where: { id } }), { withAnalysis: true })
 }
 
 export async function deleteSong(user: SessionUser, id: string) {

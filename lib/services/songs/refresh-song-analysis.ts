@@ -3,30 +3,49 @@ import { createWriteStream } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { ANALYSIS_VERSION } from '@/lib/engines/audio'
+import { ANALYSIS_VERSION, type SongAnalysis } from '@/lib/engines/audio'
+import { AnalysisCorrectionsSchema, applyCorrections } from '@/lib/engines/audio/apply-corrections'
+import type { AnalysisAdjustment } from '@/lib/engines/audio/adjust-analysis'
 import { getDb } from '@/lib/shared/db'
+import { logger } from '@/lib/shared/logger'
 import type { Song } from '@/lib/generated/prisma/client'
 import { getStorage } from '@/lib/shared/storage/get-storage'
-import { analyzeContent } from './analyze-content'
+import { analyzeContent, findCachedAnalysis } from './analyze-content'
 
-/**
- * Songs analysed by an older algorithm version are re-analysed the next time they are read
- * (from the stored file). An instructor's manual adjustments are replaced by the new result:
- * the new algorithm may have fixed what they corrected.
- */
-export async function refreshSongAnalysis(song: Song): Promise<Song> {
-  if (song.analysisVersion === ANALYSIS_VERSION && song.analysis) return song
+/** The song's stored corrections; a list that no longer parses is dropped (and logged), never a failed read. */
+export function songCorrections(song: Song): AnalysisAdjustment[] {
+  const parsed = AnalysisCorrectionsSchema.safeParse(song.analysisCorrections ?? [])
+  if (parsed.success) return parsed.data
+  logger.warn({ songId: song.id, issues: parsed.error.issues.slice(0, 3) }, 'stored analysis corrections do not parse; ignored')
+  return []
+}
+
+/** The automatic analysis of the song's audio by the current algorithm (cached by content hash,
+ * else computed from the stored file). */
+export async function loadBaseAnalysis(song: Song): Promise<SongAnalysis> {
+  const cached = await findCachedAnalysis(song.contentHash)
+  if (cached) return cached
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bachata-reanalyse-'))
   try {
     const file = path.join(dir, 'audio')
     const { stream } = await getStorage().get(song.storageKey)
     await pipeline(stream, createWriteStream(file))
-    const { analysis } = await analyzeContent(file, song.contentHash)
-    return await getDb().song.update({
-      where: { id: song.id },
-      data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
-    })
+    return (await analyzeContent(file, song.contentHash)).analysis
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Songs analysed by an older algorithm version are re-analysed the next time they are read,
+ * and the song's corrections are applied again, in order, on top of the new result: what an
+ * instructor fixed stays fixed (a correction that no longer fits is skipped with a warning).
+ */
+export async function refreshSongAnalysis(song: Song): Promise<Song> {
+  if (song.analysisVersion === ANALYSIS_VERSION && song.analysis) return song
+  const analysis = applyCorrections(await loadBaseAnalysis(song), songCorrections(song))
+  return getDb().song.update({
+    where: { id: song.id },
+    data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
+  })
 }

@@ -15,7 +15,7 @@ export function serializeSong(song: Song, opts: { withAnalysis?: boolean } = {})
     uploadedById: song.uploadedById,
     createdAt: song.createdAt,
     analysisVersion: song.analysisVersion,
-    ...(opts.withAnalysis ? { analysis: withoutEnvelope(song.analysis) } : {}),
+    ...(opts.withAnalysis ? { analysis: withoutEnvelope(song.analysis), corrections: song.analysisCorrections } : {}),
   }
 }
 

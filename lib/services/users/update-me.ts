@@ -1,6 +1,7 @@
-import { getDb } from '@/lib/shared/db'
+import { getDb, type Prisma } from '@/lib/shared/db'
 import type { z } from 'zod'
 import type { UpdateMeSchema } from '@/lib/shared/validation/auth'
+import { readPreferences } from './read-preferences'
 
 const PROFILE = { id: true, email: true, name: true, role: true, preferences: true, createdAt: true } as const
 
@@ -8,12 +9,15 @@ export function getProfile(userId: string) {
   return getDb().user.findUniqueOrThrow({ where: { id: userId }, select: PROFILE })
 }
 
-/** Name and preferences only; preferences merge so a client can send one setting. */
+/** Name and preferences only. Preferences merge so a client can send one setting; a null
+ * removes that setting (back to "any"). */
 export async function updateMe(userId: string, input: z.infer<typeof UpdateMeSchema>) {
   const db = getDb()
-  const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } })
-  const preferences = input.preferences
-    ? { ...(current.preferences as Record<string, unknown>), ...input.preferences }
-    : undefined
-  return db.user.update({ where: { id: userId }, data: { name: input.name, preferences }, select: PROFILE })
+  let preferences: Record<string, unknown> | undefined
+  if (input.preferences) {
+    const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { preferences: true } })
+    preferences = { ...readPreferences(current.preferences), ...input.preferences }
+    for (const [k, v] of Object.entries(preferences)) if (v === null) delete preferences[k]
+  }
+  return db.user.update({ where: { id: userId }, data: { name: input.name, preferences: preferences as Prisma.InputJsonObject | undefined }, select: PROFILE })
 }

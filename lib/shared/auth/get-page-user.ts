@@ -1,15 +1,15 @@
 import { decode } from 'next-auth/jwt'
 import { cookies } from 'next/headers'
-import { authSecret, getEnv } from '@/lib/shared/env'
+import { authSecret } from '@/lib/shared/env'
 import { loadSessionUser, type SessionUser } from '@/lib/shared/auth/load-session-user'
+import { sessionCookieName } from './session-cookie'
 
 /** The signed-in user for a server component, or null: the same checks as the API wrapper
  * (cookie decrypts, the sign-in family is alive, the account is enabled). Our session JWT is
  * small, so next-auth never splits it into chunked cookies. */
 export async function getPageUser(): Promise<SessionUser | null> {
   const jar = await cookies() // first: marks the page dynamic before any env is read
-  const name = `${getEnv().APP_URL.startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`
-  const raw = jar.get(name)?.value
+  const raw = jar.get(sessionCookieName())?.value
   if (!raw) return null
   const token = await decode({ token: raw, secret: authSecret() }).catch(() => null)
   if (!token?.uid || !token.fid) return null

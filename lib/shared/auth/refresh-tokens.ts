@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { getDb } from '@/lib/shared/db'
+import { getDb, type Prisma } from '@/lib/shared/db'
 import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
@@ -21,10 +21,11 @@ function expiry(): Date {
   return new Date(Date.now() + getEnv().REFRESH_TOKEN_TTL_SECONDS * 1000)
 }
 
-export async function createRefreshFamily(userId: string, kind: FamilyKind) {
+/** `db` lets a caller start the family inside its own transaction (password change). */
+export async function createRefreshFamily(userId: string, kind: FamilyKind, db: Prisma.TransactionClient = getDb()) {
   const raw = newRawToken()
   const expiresAt = expiry()
-  const family = await getDb().refreshTokenFamily.create({
+  const family = await db.refreshTokenFamily.create({
     data: { userId, kind, expiresAt, tokens: { create: { tokenHash: sha256Hex(raw), expiresAt } } },
   })
   return { familyId: family.id, refreshToken: raw, expiresAt }

@@ -16,6 +16,15 @@ export interface ObjectResponseOptions {
   ifNoneMatch: string | null
   /** HEAD: the same headers, and no file opened for a body nobody reads. */
   head?: boolean
+  /** Default: derived from the key, for keys that name their bytes (output hashes). */
+  etag?: string
+  /** Default: private, no-cache (revalidate with the ETag). */
+  cacheControl?: string
+}
+
+/** What respondWithObject reads from the request: its range, its validator and its method. */
+export function mediaRequestOf(req: Request): Pick<ObjectResponseOptions, 'range' | 'ifNoneMatch' | 'head'> {
+  return { range: req.headers.get('range'), ifNoneMatch: req.headers.get('if-none-match'), head: req.method === 'HEAD' }
 }
 
 /**
@@ -32,12 +41,12 @@ export async function respondWithObject(o: ObjectResponseOptions): Promise<Respo
   const info = await o.storage.head(o.key)
   if (!info) throw AppError.notFound('File')
   // Output keys derive from the blueprint hash, so the key names the exact bytes.
-  const etag = `"${o.key.replace(/^.*\//, '').replace(/\.\w+$/, '')}"`
+  const etag = o.etag ?? `"${o.key.replace(/^.*\//, '').replace(/\.\w+$/, '')}"`
   const headers: Record<string, string> = {
     'Content-Type': o.contentType,
     'Accept-Ranges': 'bytes',
     ETag: etag,
-    'Cache-Control': 'private, no-cache',
+    'Cache-Control': o.cacheControl ?? 'private, no-cache',
     'Content-Disposition': `${o.download ? 'attachment' : 'inline'}; filename="${o.filename}"`,
     'X-Content-Type-Options': 'nosniff',
   }

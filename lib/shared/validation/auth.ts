@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { DifficultySchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+import { RESET_TOKEN_PATTERN } from '@/lib/shared/auth/password-reset-token'
 
 export const EmailSchema = z
   .string()
@@ -22,15 +24,22 @@ export const CredentialsSchema = z
 
 export const RefreshSchema = z.object({ refreshToken: z.string().min(20).max(200) }).strict()
 
+/** What the app remembers per user. null clears a setting (PATCH merges, so it is the way
+ * back to "any"). The generate page starts from level, style and length; the practice
+ * player from showCounts. */
 export const PreferencesSchema = z
   .object({
     mirror: z.boolean().optional(),
     defaultPlaybackRate: z.number().min(0.25).max(2).optional(),
     showCounts: z.boolean().optional(),
-    preferredStyle: z.enum(['traditional', 'sensual', 'moderna']).optional(),
-    preferredDifficulty: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
+    preferredStyle: StyleSchema.nullable().optional(),
+    preferredDifficulty: DifficultySchema.nullable().optional(),
+    /** Seconds, as the generate page's Length chip; null = the whole song. */
+    preferredDurationSeconds: z.number().int().min(8).max(900).nullable().optional(),
   })
   .strict()
+
+export type Preferences = z.infer<typeof PreferencesSchema>
 
 /** Only these fields can be changed by users themselves: role, email, disabled cannot. */
 export const UpdateMeSchema = z
@@ -43,3 +52,14 @@ export const AdminUpdateUserSchema = z
   .object({ role: RoleSchema.optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((v) => v.role !== undefined || v.disabled !== undefined, 'nothing to change')
+
+export const PasswordResetRequestSchema = z.object({ email: EmailSchema }).strict()
+
+/** The new password passes the same rules as at sign-up. */
+export const PasswordResetSchema = z
+  .object({ token: z.string().regex(RESET_TOKEN_PATTERN, 'is not a reset token'), password: PasswordSchema })
+  .strict()
+
+export const ChangePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: PasswordSchema })
+  .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DifficultySchema, EnergySchema, FamilySchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+import { DifficultySchema, EnergySchema, FamilySchema, HoldSchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
 import { PaginationSchema } from './pagination'
 
 const list = <T extends z.ZodType>(item: T) =>
@@ -13,7 +13,12 @@ export const MoveListQuerySchema = PaginationSchema.extend({
   style: list(StyleSchema).optional(),
   family: list(FamilySchema).optional(),
   excludeFamily: list(FamilySchema).optional(),
+  /** Moves that enter or exit in one of these holds. */
+  hold: list(HoldSchema).optional(),
   includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 })
 
 export const MoveIdParamsSchema = z.object({ id: z.string().min(1).max(80) })
+
+/** ?v= is the move's media version (serialize-move.ts): when it is current, the URL names fixed bytes. */
+export const MoveMediaQuerySchema = z.object({ v: z.string().regex(/^[a-z0-9]{1,16}$/).optional() })

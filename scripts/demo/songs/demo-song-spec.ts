@@ -111,3 +111,14 @@ export const DEMO_SONG_SPECS: readonly DemoSongSpec[] = [
     form: [p('intro', 2), p('verse', 4), p('chorus', 4), p('verse', 4), p('chorus', 4, 1), p('mambo', 8), p('chorus', 4), p('outro', 2)],
   }),
 ]
+
+/** A ~3-minute song: the speed and memory figures of bench:analysis, the 3-minute video of bench:web. */
+export const THREE_MINUTE_SONG_SPEC: DemoSongSpec = {
+  ...DEMO_SONG_SPECS[0], name: 'three-minutes-128', seed: 4242,
+  form: [
+    { label: 'intro', phrases: 2 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 }, { label: 'verse', phrases: 4 },
+    { label: 'chorus', phrases: 4, breakBars: 1 }, { label: 'mambo', phrases: 4 }, { label: 'verse', phrases: 4 },
+    { label: 'chorus', phrases: 4 }, { label: 'mambo', phrases: 8 }, { label: 'verse', phrases: 4 }, { label: 'chorus', phrases: 4 },
+    { label: 'outro', phrases: 2 },
+  ],
+}

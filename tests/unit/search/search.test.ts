@@ -72,6 +72,19 @@ describe('searchMoves', () => {
     expect(dips.hits).toHaveLength(catalog.filter((m) => m.family === 'dip').length)
   })
 
+  it('a query nothing relates to finds nothing; one with no content words is a filtered listing', async () => {
+    expect((await searchMoves(index, embedder, { query: 'zqxjv wvkpf', limit: 100 })).hits).toEqual([])
+    const filler = await searchMoves(index, embedder, { query: 'the', filters: { includeFamilies: ['dip'] }, limit: 100 })
+    expect(filler.hits).toHaveLength(catalog.filter((m) => m.family === 'dip').length)
+  })
+
+  it('filters by hold on entry or exit', async () => {
+    const r = await searchMoves(index, embedder, { query: 'turn', filters: { holds: ['hammerlock'] }, limit: 100 })
+    expect(r.hits.length).toBeGreaterThan(0)
+    expect(r.hits.every((h) => h.move.entry.hold === 'hammerlock' || h.move.exit.hold === 'hammerlock')).toBe(true)
+    expect(r.hits.some((h) => h.move.entry.hold !== 'hammerlock')).toBe(true)
+  })
+
   it('returns score parts that add up to the score', async () => {
     const r = await searchMoves(index, embedder, { query: 'easy turn', boosts: { styles: ['moderna'] }, limit: 5 })
     for (const h of r.hits) {

@@ -3,6 +3,7 @@ import { ChoreographyView, type ViewTask } from '@/components/practice/choreogra
 import { getChoreographyWithSong } from '@/lib/services/choreographies/manage-choreography'
 import { listCollections } from '@/lib/services/collections/manage-collections'
 import { isFavoriteChoreography } from '@/lib/services/collections/manage-favorites'
+import { loadPreferences } from '@/lib/services/users/read-preferences'
 import { getPageUser } from '@/lib/shared/auth/get-page-user'
 import { AppError } from '@/lib/shared/errors'
 
@@ -18,7 +19,7 @@ export default async function ChoreographyPage({ params }: { params: Promise<{ i
     if (e instanceof AppError && e.status === 404) notFound()
     throw e
   })
-  const [favorite, collections] = await Promise.all([isFavoriteChoreography(user, id), listCollections(user)])
+  const [favorite, collections, prefs] = await Promise.all([isFavoriteChoreography(user, id), listCollections(user), loadPreferences(user.id)])
   return (
     <div className="space-y-4">
       <div>
@@ -26,7 +27,7 @@ export default async function ChoreographyPage({ params }: { params: Promise<{ i
         {task.request && <p className="mt-1 text-stone-600"><q>{task.request}</q></p>}
       </div>
       <ChoreographyView initial={JSON.parse(JSON.stringify(task)) as ViewTask} favorite={favorite}
-        collections={collections.items.map((c) => ({ id: c.id, name: c.name }))} cues={cues} />
+        collections={collections.items.map((c) => ({ id: c.id, name: c.name }))} cues={cues} showCounts={prefs.showCounts !== false} />
     </div>
   )
 }

@@ -1,11 +1,18 @@
-import { AnalysisAdjustmentSchema } from '@/lib/engines/audio/adjust-analysis'
+import { AnalysisPatchSchema } from '@/lib/engines/audio/apply-corrections'
 import { handler } from '@/lib/shared/http/handler'
 import { adjustSongAnalysis } from '@/lib/services/songs/manage-song'
 import { IdParamsSchema } from '@/lib/shared/validation/songs'
 
-/** Instructor override: { kind: 'tempo', factor: 2 | 0.5 } | { kind: 'shift', beats: ±1 } |
- * { kind: 'relabel', sectionIndex, label }. */
+/** Instructor corrections, kept with the song and re-applied after every re-analysis:
+ * { kind: 'tempo', factor: 2 | 0.5 } | { kind: 'shift', beats: ±1 } | { kind: 'relabel', sectionIndex, label } |
+ * { kind: 'count-one-from', time } | { kind: 'break', start, end } | { reset: true } (back to the automatic analysis). */
 export const PATCH = handler(
-  { roles: ['INSTRUCTOR', 'ADMIN', 'USER'], params: IdParamsSchema, body: AnalysisAdjustmentSchema },
+  { roles: ['INSTRUCTOR', 'ADMIN', 'USER'], params: IdParamsSchema, body: AnalysisPatchSchema },
   async ({ user, params, body }) => ({ song: await adjustSongAnalysis(user, params.id, body) }),
+)
+
+/** Drops every correction: the same as PATCH { reset: true }. */
+export const DELETE = handler(
+  { roles: ['INSTRUCTOR', 'ADMIN', 'USER'], params: IdParamsSchema },
+  async ({ user, params }) => ({ song: await adjustSongAnalysis(user, params.id, { reset: true }) }),
 )
