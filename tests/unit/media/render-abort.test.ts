@@ -34,13 +34,17 @@ describe('aborting a render', () => {
         progress.push(p)
         if (p.stage !== 'segments' || abortedAt) return
         abortedAt = -1
-        // Outside the (awaited) callback: let the segment encodes get going, make sure they
-        // really are running, then abort.
+        // Outside the (awaited) callback: wait until the segment encodes really are running
+        // (on a loaded machine the first one can take well over half a second to start), then abort.
         setTimeout(async () => {
-          runningSeen = (await ffmpegProcessesMentioning(basename(workDir))).length > 0
+          const until = performance.now() + 15_000
+          while (!runningSeen && performance.now() < until) {
+            runningSeen = (await ffmpegProcessesMentioning(basename(workDir))).length > 0
+            if (!runningSeen) await new Promise((r) => setTimeout(r, 50))
+          }
           abortedAt = performance.now()
           controller.abort()
-        }, 500)
+        }, 200)
       },
     })
     const error = await rendering.then(() => null, (e: unknown) => e)
