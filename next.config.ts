@@ -5,6 +5,8 @@ const config: NextConfig = {
   // local runs use `next start`, which does not serve a standalone build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a signed-in user without the role gets a real 403 page.
+  experimental: { authInterrupts: true },
   // Native addons and packages that read files relative to themselves stay in node_modules.
   serverExternalPackages: [
     'argon2', 'hnswlib-node', '@xenova/transformers', 'onnxruntime-node', 'sharp', 'pino',

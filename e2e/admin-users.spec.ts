@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo-accounts'
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'ADMIN')!
 
-test('an admin promotes a dancer to instructor; a dancer cannot see the admin page', async ({ page, browser }) => {
+test('an admin promotes a dancer to instructor, who then has the admin section; a dancer gets the 403 page', async ({ page, browser }) => {
   // A dancer registers (through the API, from this browser context).
   const email = `e2e-promote-${Date.now()}@test.bachata.buddy`
   const reg = await page.request.post('/api/auth/register', { data: { email, password: 'dance-all-night-42', name: 'Promo' } })
@@ -14,7 +14,8 @@ test('an admin promotes a dancer to instructor; a dancer cannot see the admin pa
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/home$/)
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click()
   await page.getByLabel('Search users').fill(email)
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByText('1 user')).toBeVisible()
@@ -32,7 +33,32 @@ test('an admin promotes a dancer to instructor; a dancer cannot see the admin pa
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByLabel(`Role of ${admin.email}`)).toBeDisabled()
 
-  // The promoted user, signed in elsewhere, is an instructor and still has no admin page.
+  // Before the promotion took effect elsewhere: a dancer, signed in fresh, is refused /admin
+  // by the server with the 403 page, and so is every admin API behind it.
+  const dancerCtx = await browser.newContext()
+  const d = await dancerCtx.newPage()
+  const dancerEmail = `e2e-dancer-${Date.now()}@test.bachata.buddy`
+  expect((await d.request.post('/api/auth/register', { data: { email: dancerEmail, password: 'dance-all-night-42', name: 'Dee' } })).status()).toBe(201)
+  await d.goto('/sign-in')
+  await d.getByLabel('Email').fill(dancerEmail)
+  await d.getByLabel('Password').fill('dance-all-night-42')
+  await d.getByRole('button', { name: 'Sign in' }).click()
+  await expect(d).toHaveURL(/\/home$/)
+  await expect(d.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0)
+  for (const path of ['/admin', '/admin/users', '/admin/moves', '/admin/songs', '/admin/plans', '/admin/stats']) {
+    const res = await d.goto(path)
+    expect(res?.status(), path).toBe(403)
+    await expect(d.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
+  }
+  for (const path of ['/api/admin/users', '/api/admin/stats', '/api/class-plans']) {
+    const res = await d.request.get(path)
+    expect(res.status(), path).toBe(403)
+    expect((await res.json()).error.code, path).toBe('forbidden')
+  }
+  await dancerCtx.close()
+
+  // The promoted user, signed in elsewhere, is an instructor: the admin section opens, the
+  // users page (administrators only) does not.
   const other = await browser.newContext()
   const p2 = await other.newPage()
   await p2.goto('/sign-in')
@@ -40,7 +66,10 @@ test('an admin promotes a dancer to instructor; a dancer cannot see the admin pa
   await p2.getByLabel('Password').fill('dance-all-night-42')
   await p2.getByRole('button', { name: 'Sign in' }).click()
   await expect(p2.getByText(`Signed in as ${email} · Instructor`)).toBeVisible()
+  await p2.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  await expect(p2.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible()
+  await expect(p2.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' })).toHaveCount(0)
   const res = await p2.goto('/admin/users')
-  expect(res?.status()).toBe(404)
+  expect(res?.status()).toBe(403)
   await other.close()
 })

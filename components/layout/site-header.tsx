@@ -19,7 +19,7 @@ export async function SiteHeader() {
               <li><Link href="/moves" className="hover:underline">Moves</Link></li>
               <li><Link href="/collections" className="hover:underline">Collections</Link></li>
               <li><Link href="/profile" className="hover:underline">Profile</Link></li>
-              {user.role === 'ADMIN' && <li><Link href="/admin/users" className="hover:underline">Users</Link></li>}
+              {user.role !== 'USER' && <li><Link href="/admin" className="hover:underline">Admin</Link></li>}
               <li><SignOutButton /></li>
             </>
           ) : (

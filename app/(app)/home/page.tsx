@@ -45,11 +45,11 @@ export default async function HomePage() {
               </Link>
             </li>
           ))}
-          {user.role === 'ADMIN' && (
+          {user.role !== 'USER' && (
             <li>
-              <Link href="/admin/users" className="block h-full rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-500">
-                <span className="block font-semibold">Manage users</span>
-                <span className="mt-1 block text-sm text-stone-700">Change roles and disable accounts.</span>
+              <Link href="/admin" className="block h-full rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-500">
+                <span className="block font-semibold">Teach: the admin section</span>
+                <span className="mt-1 block text-sm text-stone-700">Curate moves and songs, build class plans{user.role === 'ADMIN' ? ', manage users' : ''}.</span>
               </Link>
             </li>
           )}

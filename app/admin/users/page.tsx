@@ -1,14 +1,11 @@
-import { notFound, redirect } from 'next/navigation'
 import { UserRoleControls } from '@/components/admin/user-role-controls'
 import { listUsers } from '@/lib/services/admin/manage-users'
-import { getPageUser } from '@/lib/shared/auth/get-page-user'
+import { requirePageRole } from '@/lib/shared/auth/require-page-role'
 
 export const metadata = { title: 'Users' }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const me = await getPageUser()
-  if (!me) redirect('/sign-in?callbackUrl=/admin/users')
-  if (me.role !== 'ADMIN') notFound() // don't advertise the admin area
+  const me = await requirePageRole(['ADMIN'], '/admin/users')
   const { q, page } = await searchParams
   const pageNo = Math.min(10_000, Math.max(1, Number(page) || 1))
   const query = q?.slice(0, 100)
