@@ -8,7 +8,9 @@
  *     then the render worker's, which start real worker processes (worker-*, video-*)
  *  5. end-to-end tests in Debian chromium                 playwright e2e/
  * Prints one closing line "tests: N passed, N failed" and exits non-zero on any failure.
- * Args: --unit-only, --skip-unit, --skip-e2e (for local iteration; CI runs everything).
+ * Args: --unit-only, --skip-unit, --skip-e2e (for local iteration; CI runs everything), and
+ * file paths (tests/integration/x.test.ts, e2e/y.spec.ts): only those integration and e2e files
+ * run, on the same fresh database, build, SMTP server and worker as the full run.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -19,7 +21,12 @@ import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, s
 import { startSmtpSink, type RunningSmtpSink } from './lib/smtp-sink'
 import { startWorker, type RunningWorker } from './lib/worker-process'
 
-const args = new Set(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const args = new Set(argv.filter((a) => a.startsWith('--')))
+const files = argv.filter((a) => !a.startsWith('--'))
+const chosen = (prefix: string) => files.filter((f) => f.startsWith(prefix))
+/** With no files named, everything runs; otherwise a stage runs only for the files named in it. */
+const runs = (prefix: string) => files.length === 0 || chosen(prefix).length > 0
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const log = (s: string) => console.log(`\n[test] ${s}`)
 
@@ -41,7 +48,7 @@ async function vitest(dir: string, env: Record<string, string> = {}, extra: stri
 
 async function playwright(env: Record<string, string>): Promise<boolean> {
   const out = 'test-results/playwright.json'
-  const r = await execa('npx', ['playwright', 'test'], {
+  const r = await execa('npx', ['playwright', 'test', ...chosen('e2e/')], {
     env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out }, stdio: 'inherit', reject: false,
   })
   try {
@@ -92,15 +99,23 @@ async function main(): Promise<number> {
       MAIL_FROM: 'Bachata Buddy <no-reply@test.bachata.buddy>',
     } })
     const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, TEST_MAIL_DIR: smtp.dir }
-    log(`integration tests against ${app.url}`)
-    const workerTests = ['tests/integration/worker-*.test.ts', 'tests/integration/video-*.test.ts']
-    ok = (await vitest('tests/integration', env, workerTests.flatMap((g) => ['--exclude', g]))) && ok
-    // Then the render worker's tests, one file at a time and with no other test creating
-    // tasks: each file starts, kills and restarts its own worker processes.
-    log('render worker integration tests (real worker processes, one file at a time)')
-    ok = (await vitest('tests/integration/worker-', { ...env, WORKER_SECRET: workerSecret, TEST_WORKER_PORT: String(workerPort) },
-      ['tests/integration/video-', '--no-file-parallelism'], 'tests/integration/worker')) && ok
-    if (!args.has('--skip-e2e')) {
+    const isWorkerTest = (f: string) => /\/(worker|video)-[^/]*$/.test(f)
+    const named = chosen('tests/integration/')
+    if (files.length === 0 || named.some((f) => !isWorkerTest(f))) {
+      log(`integration tests against ${app.url}`)
+      const workerTests = ['tests/integration/worker-*.test.ts', 'tests/integration/video-*.test.ts']
+      const dirs = files.length ? named.filter((f) => !isWorkerTest(f)) : ['tests/integration']
+      ok = (await vitest(dirs[0], env, [...dirs.slice(1), ...workerTests.flatMap((g) => ['--exclude', g])])) && ok
+    }
+    if (files.length === 0 || named.some(isWorkerTest)) {
+      // Then the render worker's tests, one file at a time and with no other test creating
+      // tasks: each file starts, kills and restarts its own worker processes.
+      log('render worker integration tests (real worker processes, one file at a time)')
+      const dirs = files.length ? named.filter(isWorkerTest) : ['tests/integration/worker-', 'tests/integration/video-']
+      ok = (await vitest(dirs[0], { ...env, WORKER_SECRET: workerSecret, TEST_WORKER_PORT: String(workerPort) },
+        [...dirs.slice(1), '--no-file-parallelism'], 'tests/integration/worker')) && ok
+    }
+    if (!args.has('--skip-e2e') && runs('e2e/')) {
       // The dancer's flow renders real videos: the 12-clip demo subset in storage, only
       // those moves enabled, and a worker listening where the app sends its wakes.
       log('end-to-end tests (chromium), with a render worker')
