@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/demo-accounts'
+import { DEMO_ACCOUNTS } from '../prisma/demo-accounts'
+import { signIn } from './helpers'
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'ADMIN')!
 
@@ -9,11 +10,7 @@ test('an admin promotes a dancer to instructor, who then has the admin section; 
   const reg = await page.request.post('/api/auth/register', { data: { email, password: 'dance-all-night-42', name: 'Promo' } })
   expect(reg.status()).toBe(201)
 
-  await page.goto('/sign-in')
-  await page.getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/home$/)
+  await signIn(page, 'ADMIN')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click()
   await page.getByLabel('Search users').fill(email)
@@ -39,11 +36,7 @@ test('an admin promotes a dancer to instructor, who then has the admin section; 
   const d = await dancerCtx.newPage()
   const dancerEmail = `e2e-dancer-${Date.now()}@test.bachata.buddy`
   expect((await d.request.post('/api/auth/register', { data: { email: dancerEmail, password: 'dance-all-night-42', name: 'Dee' } })).status()).toBe(201)
-  await d.goto('/sign-in')
-  await d.getByLabel('Email').fill(dancerEmail)
-  await d.getByLabel('Password').fill('dance-all-night-42')
-  await d.getByRole('button', { name: 'Sign in' }).click()
-  await expect(d).toHaveURL(/\/home$/)
+  await signIn(d, { email: dancerEmail, password: 'dance-all-night-42' })
   await expect(d.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0)
   for (const path of ['/admin', '/admin/users', '/admin/moves', '/admin/songs', '/admin/plans', '/admin/stats']) {
     const res = await d.goto(path)

@@ -22,3 +22,16 @@ export async function shoot(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1280, height: 900 })
 }
+
+/** Signs in through the form as `email` (a demo account when given its role) and lands on /home. */
+export async function signIn(page: Page, who: 'USER' | 'INSTRUCTOR' | 'ADMIN' | { email: string; password: string }) {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('../prisma/demo-accounts')
+  const account = typeof who === 'string'
+    ? { email: DEMO_ACCOUNTS.find((a) => a.role === who)!.email, password: DEMO_PASSWORD }
+    : who
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/home$/)
+}
