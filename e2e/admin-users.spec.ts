@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { DEMO_ACCOUNTS } from '../prisma/demo-accounts'
-import { signIn } from './helpers'
+import { shoot, signIn } from './helpers'
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'ADMIN')!
 
@@ -12,10 +12,13 @@ test('an admin promotes a dancer to instructor, who then has the admin section; 
 
   await signIn(page, 'ADMIN')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click()
+  await expect(page.getByRole('heading', { name: 'Admin', level: 1 })).toBeVisible()
+  await shoot(page, 'admin-overview')
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click()
   await page.getByLabel('Search users').fill(email)
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page.getByText('1 user')).toBeVisible()
+  await shoot(page, 'admin-users')
 
   const role = page.getByLabel(`Role of ${email}`)
   await expect(role).toHaveValue('USER')
@@ -43,6 +46,7 @@ test('an admin promotes a dancer to instructor, who then has the admin section; 
     expect(res?.status(), path).toBe(403)
     await expect(d.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
   }
+  await shoot(d, 'admin-forbidden')
   for (const path of ['/api/admin/users', '/api/admin/stats', '/api/class-plans']) {
     const res = await d.request.get(path)
     expect(res.status(), path).toBe(403)

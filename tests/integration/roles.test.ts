@@ -58,3 +58,14 @@ describe('roles', () => {
     expectErrorShape(await api('POST', '/api/auth/token', { json: { email: s.email, password: PASSWORD } }), 401)
   })
 })
+
+describe('user search', () => {
+  it('takes % and _ literally', async () => {
+    const admin = await signInDemo('ADMIN')
+    const wild = await api('GET', '/api/admin/users?q=%25', { token: admin.accessToken })
+    expect(wild.status).toBe(200)
+    expect(wild.body.total).toBe(0)
+    const under = await api('GET', '/api/admin/users?q=_', { token: admin.accessToken })
+    expect(under.body.items.every((u: { email: string; name: string }) => `${u.email}${u.name}`.includes('_'))).toBe(true)
+  })
+})

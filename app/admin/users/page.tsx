@@ -15,11 +15,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">Users</h1>
       <form className="flex gap-2" role="search">
         <label htmlFor="q" className="sr-only">Search users</label>
-        <input id="q" name="q" defaultValue={query} placeholder="Email or name" className="w-64 rounded-md border border-stone-300 px-3 py-1.5" />
+        <input id="q" name="q" defaultValue={query} placeholder="Email or name" className="w-full min-w-0 max-w-64 rounded-md border border-stone-300 px-3 py-1.5" />
         <button className="rounded-md border border-stone-300 bg-white px-3 py-1.5">Search</button>
       </form>
       <p className="text-sm text-stone-600">{users.total} user{users.total === 1 ? '' : 's'}</p>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      {/* relative: the sr-only labels inside (absolutely positioned) stay in this scroller instead of widening the page */}
+      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-stone-100">
             <tr>

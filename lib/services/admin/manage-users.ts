@@ -1,5 +1,6 @@
 import { getDb, type Role } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
+import { escapeLike } from '@/lib/shared/escape-like'
 import { pageArgs } from '@/lib/shared/validation/pagination'
 
 const SUMMARY = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const
@@ -8,7 +9,7 @@ export async function listUsers(opts: { page: number; pageSize: number; q?: stri
   const where = {
     ...(opts.role ? { role: opts.role } : {}),
     ...(opts.q
-      ? { OR: [{ email: { contains: opts.q, mode: 'insensitive' as const } }, { name: { contains: opts.q, mode: 'insensitive' as const } }] }
+      ? { OR: [{ email: { contains: escapeLike(opts.q), mode: 'insensitive' as const } }, { name: { contains: escapeLike(opts.q), mode: 'insensitive' as const } }] }
       : {}),
   }
   const db = getDb()
