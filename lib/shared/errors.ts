@@ -56,6 +56,10 @@ export class AppError extends Error {
   static unsupportedMedia(message: string) {
     return new AppError('unsupported_media_type', message, 415)
   }
+  /** A dependency (the database) is down: nothing was done, retry shortly. */
+  static unavailable(message = 'The service is briefly unavailable, try again in a few seconds', retryAfterSeconds = 5) {
+    return new AppError('unavailable', message, 503, undefined, { 'Retry-After': String(retryAfterSeconds) })
+  }
   static rateLimited(retryAfterSeconds: number) {
     return new AppError('rate_limited', 'Too many requests, try again later', 429, undefined, {
       'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),

@@ -21,6 +21,10 @@ export function zodFields(error: ZodError): Record<string, string[]> {
 export function toAppError(e: unknown, requestId: string): AppError {
   if (e instanceof AppError) return e
   if (e instanceof ZodError) return AppError.validation('Invalid input', zodFields(e))
+  if (isDatabaseDown(e)) {
+    logger.warn({ requestId, err: { name: (e as Error).name, code: (e as { code?: string }).code } }, 'database unavailable')
+    return AppError.unavailable()
+  }
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     if (e.code === 'P2025') return AppError.notFound()
     if (e.code === 'P2002') return AppError.conflict('That already exists')
@@ -28,6 +32,22 @@ export function toAppError(e: unknown, requestId: string): AppError {
   }
   logger.error({ err: e, requestId }, 'unhandled error')
   return new AppError('internal', 'Something went wrong on our side', 500)
+}
+
+/** Prisma's "cannot reach / lost / pool exhausted" codes and pg's connection failures: the
+ * request did nothing, so 503 + Retry-After tells clients (and load balancers) to come back. */
+const DB_DOWN_PRISMA = new Set(['P1000', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037'])
+const DB_DOWN_PG = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001'])
+
+export function isDatabaseDown(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientInitializationError) return true
+  if (e instanceof Prisma.PrismaClientKnownRequestError) return DB_DOWN_PRISMA.has(e.code)
+  for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code
+    if (typeof code === 'string' && DB_DOWN_PG.has(code)) return true
+    if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((c as { message?: unknown }).message))) return true
+  }
+  return false
 }
 
 export function errorResponse(err: AppError, requestId: string): Response {

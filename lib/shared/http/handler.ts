@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { errorResponse, toAppError } from './error-response'
 import { clientIp, consumeRateLimit } from './rate-limit'
 import { readJsonBody } from './read-json-body'
+import { rejectUnsafeText } from './reject-unsafe-text'
 
 /**
  * The one wrapper every route handler goes through: request id + access log, authentication
@@ -60,13 +61,19 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
       if (options.roles && (!authed || !options.roles.includes(authed.user.role))) throw AppError.forbidden()
       if (authed?.method === 'cookie' && UNSAFE.has(req.method)) assertSameOrigin(req)
 
-      const params = options.params ? options.params.parse(await route?.params) : (undefined as P)
-      const query = options.query
-        ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams))
-        : (undefined as Q)
-      const body = options.body
-        ? options.body.parse(await readJsonBody(req, options.maxBodyBytes ?? 64 * 1024))
-        : (undefined as B)
+      // Every string from outside is checked before any schema or service sees it.
+      const rawParams = await route?.params
+      rejectUnsafeText(rawParams, 'params')
+      const rawQuery = Object.fromEntries(req.nextUrl.searchParams)
+      rejectUnsafeText(rawQuery, 'query')
+      const params = options.params ? options.params.parse(rawParams) : (undefined as P)
+      const query = options.query ? options.query.parse(rawQuery) : (undefined as Q)
+      let body = undefined as B
+      if (options.body) {
+        const raw = await readJsonBody(req, options.maxBodyBytes ?? 64 * 1024)
+        rejectUnsafeText(raw, 'body')
+        body = options.body.parse(raw)
+      }
       if (options.rateLimit) {
         const rl = options.rateLimit
         const key = rl.key ? rl.key({ ip, body }) : `${ip}:${userId ?? ''}`
@@ -82,6 +89,9 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
     } catch (e) {
       response = errorResponse(toAppError(e, requestId), requestId)
     }
+    // API answers are per user and per moment: no shared cache or browser history keeps them,
+    // unless the handler chose a policy (media, the energy curve).
+    if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store')
     logger.info(
       { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, userId,
         ms: Math.round(performance.now() - started) },

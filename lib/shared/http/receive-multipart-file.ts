@@ -7,6 +7,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import { AppError } from '@/lib/shared/errors'
+import { rejectUnsafeText } from './reject-unsafe-text'
 
 export interface ReceivedFile {
   /** Temp file; the caller moves it into storage and calls cleanup(). */
@@ -59,6 +60,11 @@ export async function receiveMultipartFile(
     let writing: Promise<void> = Promise.resolve()
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) return reject(AppError.tooLarge(`Field "${name.slice(0, 40)}" is too long`))
+      try {
+        rejectUnsafeText({ [name]: value }, 'fields')
+      } catch (e) {
+        return reject(e)
+      }
       fields[name] = value
     })
     bb.on('file', (name, stream) => {
