@@ -64,6 +64,12 @@ describe('POST /api/choreographies', () => {
     expect(first.status).toBe(202)
     expect(again.status).toBe(202)
     expect(again.body.id).toBe(first.body.id)
+    // The same key with another body is a client bug: refused, and no second task made.
+    const other = await create({ songId: song.id, request: 'playful one minute' }, { 'Idempotency-Key': key })
+    expectErrorShape(other, 422, 'validation_failed')
+    expect(other.body.error.fields['Idempotency-Key']).toBeDefined()
+    const list = await api('GET', `/api/choreographies?q=${encodeURIComponent('playful one minute')}`, { token: owner.accessToken })
+    expect(list.body.total).toBe(0)
     const both = await Promise.all([1, 2].map(() => create({ songId: song.id, request: 'race' }, { 'Idempotency-Key': `${key}-race` })))
     expect(both[0].body.id).toBe(both[1].body.id)
     // another user with the same key gets their own task

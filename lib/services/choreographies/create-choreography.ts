@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { SongAnalysisSchema } from '@/lib/engines/audio'
 import { BLUEPRINT_VERSION, buildBlueprint } from '@/lib/engines/choreography'
 import { getDb, Prisma } from '@/lib/shared/db'
+import { AppError } from '@/lib/shared/errors'
 import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
 import { parseRequest } from '@/lib/engines/request'
 import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
@@ -23,9 +24,20 @@ type Input = z.infer<typeof CreateChoreographySchema>
  */
 export async function createChoreography(user: SessionUser, input: Input, idempotencyKey: string | null) {
   const db = getDb()
+  // Hashed as parsed (defaults applied, keys sorted): the same request in other words or key
+  // order is the same request; a different one under the same key is a client bug.
+  const requestHash = hashBlueprint(input)
+  const replay = (existing: { requestHash: string | null }) => {
+    if (existing.requestHash && existing.requestHash !== requestHash) {
+      throw AppError.validation('This Idempotency-Key was already used for a different request', { 'Idempotency-Key': ['was used with another body'] })
+    }
+  }
   if (idempotencyKey) {
     const existing = await db.choreographyTask.findUnique({ where: { ownerId_idempotencyKey: { ownerId: user.id, idempotencyKey } } })
-    if (existing) return { task: serializeTask(existing), created: false }
+    if (existing) {
+      replay(existing)
+      return { task: serializeTask(existing), created: false }
+    }
   }
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
   const analysis = SongAnalysisSchema.parse(song.analysis)
@@ -44,7 +56,7 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
     const task = await db.choreographyTask.create({
       data: {
         ownerId: user.id, songId: song.id, requestText: input.request ?? '', params, seed,
-        status: 'QUEUED', stage: 'queued', progress: 0, idempotencyKey,
+        status: 'QUEUED', stage: 'queued', progress: 0, idempotencyKey, requestHash: idempotencyKey ? requestHash : null,
         blueprint: { create: { version: BLUEPRINT_VERSION, data: blueprint, hash: hashBlueprint(blueprint) } },
       },
       include: { blueprint: true },
@@ -54,6 +66,7 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
   } catch (e) {
     if (idempotencyKey && e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
       const winner = await db.choreographyTask.findUniqueOrThrow({ where: { ownerId_idempotencyKey: { ownerId: user.id, idempotencyKey } } })
+      replay(winner)
       return { task: serializeTask(winner), created: false }
     }
     throw e
