@@ -25,8 +25,9 @@ export interface TaskEventOptions {
  */
 export async function streamTaskEvents(user: SessionUser, id: string, opts: TaskEventOptions = {}): Promise<Response> {
   const { intervalMs = 750, heartbeatMs = 15_000, maxMs = 5 * 60_000, signal } = opts
-  const read = () => getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id }, include: { blueprint: true } })
-  const first = await read()
+  // Ticks read the task row alone; the blueprint (tens of kB) only once, with the final state.
+  const read = (blueprint = false) => getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id }, include: { blueprint } })
+  const first = await read(true)
   if (!first) throw AppError.notFound('Choreography')
 
   const encoder = new TextEncoder()
@@ -59,7 +60,8 @@ export async function streamTaskEvents(user: SessionUser, id: string, opts: Task
       const tick = async () => {
         if (closed) return
         try {
-          const task = await read()
+          const light = await read()
+          const task = light?.status === 'SUCCEEDED' ? await read(true) : light
           if (closed) return
           if (!task) { write('event: gone\ndata: {}\n\n'); return close() }
           if (send(task) || Date.now() - started > maxMs) return close()
