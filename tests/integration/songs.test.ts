@@ -141,6 +141,9 @@ describe('GET /api/songs and /api/songs/:id', () => {
 
     const search = await api('GET', '/api/songs?q=owner%20private', { token: owner.accessToken })
     expect(search.body.items.map((s: { id: string }) => s.id)).toEqual([mine.body.song.id])
+    // LIKE wildcards are text: '%' matches only titles holding a '%' (none here), not every song.
+    expect((await api('GET', '/api/songs?q=%25', { token: owner.accessToken })).body.total).toBe(0)
+    expect((await api('GET', '/api/songs?q=Aa_Owner', { token: owner.accessToken })).body.total).toBe(0)
     const byTempo = await api('GET', '/api/songs?minBpm=200', { token: owner.accessToken })
     expect(byTempo.body.total).toBe(0)
     const sorted = await api('GET', '/api/songs?sort=title&order=asc&pageSize=1&page=1', { token: owner.accessToken })
