@@ -78,3 +78,22 @@ describe('API edges answer JSON', () => {
     }
   })
 })
+
+describe('wrong methods', () => {
+  it('answer JSON 405 with the Allow header; OPTIONS lists the real methods', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['PUT', '/api/songs', 'GET, HEAD, OPTIONS, POST'],
+      ['DELETE', '/api/health', 'GET, HEAD, OPTIONS'],
+      ['GET', '/api/auth/register', 'OPTIONS, POST'],
+      ['POST', '/api/choreographies/x/video', 'GET, HEAD, OPTIONS'],
+    ]
+    for (const [method, path, allow] of cases) {
+      const res = await api(method, path, { token })
+      expectErrorShape(res, 405, 'method_not_allowed')
+      expect(res.headers.get('allow'), path).toBe(allow)
+      const options = await api('OPTIONS', path)
+      expect(options.status).toBe(204)
+      expect(options.headers.get('allow'), path).toBe(allow)
+    }
+  })
+})

@@ -2,6 +2,7 @@ import { createChoreography } from '@/lib/services/choreographies/create-choreog
 import { listChoreographies } from '@/lib/services/choreographies/list-choreographies'
 import { handler, json } from '@/lib/shared/http/handler'
 import { ChoreographyListQuerySchema, CreateChoreographySchema, IdempotencyKeySchema } from '@/lib/shared/validation/choreographies'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 export const GET = handler({ query: ChoreographyListQuerySchema }, async ({ user, query }) => listChoreographies(user, query))
 
@@ -15,3 +16,5 @@ export const POST = handler(
     return json({ id: task.id, status: task.status, task }, 202, { Location: `/api/choreographies/${task.id}` })
   },
 )
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST'])

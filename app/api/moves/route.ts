@@ -3,6 +3,7 @@ import { ingestMove } from '@/lib/services/moves/ingest-move'
 import { listMoves } from '@/lib/services/moves/list-moves'
 import { receiveMultipartFile } from '@/lib/shared/http/receive-multipart-file'
 import { MoveListQuerySchema } from '@/lib/shared/validation/moves'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 export const GET = handler({ query: MoveListQuerySchema }, async ({ user, query }) => listMoves(user, query))
 
@@ -18,3 +19,5 @@ export const POST = handler(
     }
   },
 )
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST'])

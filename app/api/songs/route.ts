@@ -3,6 +3,7 @@ import { createSong } from '@/lib/services/songs/create-song'
 import { listSongs } from '@/lib/services/songs/list-songs'
 import { receiveMultipartFile } from '@/lib/shared/http/receive-multipart-file'
 import { SongListQuerySchema } from '@/lib/shared/validation/songs'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 const MAX_SONG_BYTES = 60 * 1024 * 1024
 
@@ -20,3 +21,5 @@ export const POST = handler(
     }
   },
 )
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST'])

@@ -5,6 +5,7 @@ import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { errorResponse } from '@/lib/shared/http/error-response'
 import { clientIp, consumeRateLimit } from '@/lib/shared/http/rate-limit'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 type Ctx = { params: Promise<{ nextauth: string[] }> }
 
@@ -35,3 +36,5 @@ export async function POST(req: NextRequest, ctx: Ctx) {
   }
   return nextAuth(req, ctx)
 }
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET', 'POST'])

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { handler } from '@/lib/shared/http/handler'
 import { revokeFamilyOfRefreshToken, revokeRefreshFamily } from '@/lib/shared/auth/refresh-tokens'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** Revokes the caller's sign-in (bearer access token) or the family of a refresh token. */
 export const POST = handler(
@@ -16,3 +17,5 @@ export const POST = handler(
     return { revoked }
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

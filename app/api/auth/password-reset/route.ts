@@ -3,6 +3,7 @@ import { handler, json } from '@/lib/shared/http/handler'
 import { logger } from '@/lib/shared/logger'
 import { RESET_REQUESTED, requestPasswordReset } from '@/lib/services/users/request-password-reset'
 import { PasswordResetRequestSchema } from '@/lib/shared/validation/auth'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** The same answer, at the same speed, for every email: the lookup and the mail run after
  * the response (no account enumeration). Rate limited per IP + email against mail bombing. */
@@ -17,3 +18,5 @@ export const POST = handler(
     return json({ message: RESET_REQUESTED }, 202)
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

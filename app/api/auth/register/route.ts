@@ -2,6 +2,7 @@ import { authAttemptsPerMinute } from '@/lib/shared/http/rate-limit'
 import { handler, json } from '@/lib/shared/http/handler'
 import { registerUser } from '@/lib/services/users/register-user'
 import { RegisterSchema } from '@/lib/shared/validation/auth'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 export const POST = handler(
   {
@@ -11,3 +12,5 @@ export const POST = handler(
   },
   async ({ body }) => json({ user: await registerUser(body) }, 201),
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

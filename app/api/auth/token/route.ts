@@ -5,6 +5,7 @@ import { issueTokenPair } from '@/lib/shared/auth/issue-token-pair'
 import { createRefreshFamily } from '@/lib/shared/auth/refresh-tokens'
 import { verifyCredentials } from '@/lib/shared/auth/verify-credentials'
 import { CredentialsSchema } from '@/lib/shared/validation/auth'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** Bearer sign-in for non-browser clients: email + password → access + refresh token. */
 export const POST = handler(
@@ -20,3 +21,5 @@ export const POST = handler(
     return { user, ...(await issueTokenPair(user.id, family.familyId, family.refreshToken, family.expiresAt)) }
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

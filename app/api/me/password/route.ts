@@ -4,6 +4,7 @@ import { issueTokenPair } from '@/lib/shared/auth/issue-token-pair'
 import { sessionCookie } from '@/lib/shared/auth/session-cookie'
 import { changePassword } from '@/lib/services/users/change-password'
 import { ChangePasswordSchema } from '@/lib/shared/validation/auth'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** Current + new password. Every sign-in is revoked; the caller continues on a new one: a
  * new session cookie for the browser, a new token pair for an API client. */
@@ -16,3 +17,5 @@ export const POST = handler(
     return { changed: true, ...(await issueTokenPair(user.id, fresh.familyId, fresh.refreshToken, fresh.expiresAt)) }
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

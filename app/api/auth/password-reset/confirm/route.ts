@@ -1,6 +1,7 @@
 import { handler } from '@/lib/shared/http/handler'
 import { resetPassword } from '@/lib/services/users/reset-password'
 import { PasswordResetSchema } from '@/lib/shared/validation/auth'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** Token from the mailed link + a new password → set, and every sign-in revoked. */
 export const POST = handler(
@@ -10,3 +11,5 @@ export const POST = handler(
     return { reset: true }
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])

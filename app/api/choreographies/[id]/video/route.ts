@@ -2,6 +2,7 @@ import { MediaQuerySchema, wantsDownload } from '@/lib/shared/validation/media-q
 import { serveTaskMedia } from '@/lib/services/choreographies/serve-task-media'
 import { handler } from '@/lib/shared/http/handler'
 import { IdParamsSchema } from '@/lib/shared/validation/songs'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 export const dynamic = 'force-dynamic'
 
@@ -12,3 +13,5 @@ export const GET = handler({ params: IdParamsSchema, query: MediaQuerySchema }, 
     range: req.headers.get('range'), ifNoneMatch: req.headers.get('if-none-match'), head: req.method === 'HEAD',
   }),
 )
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET'])

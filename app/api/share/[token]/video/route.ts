@@ -1,6 +1,7 @@
 import { serveSharedMedia } from '@/lib/services/choreographies/share-links'
 import { handler } from '@/lib/shared/http/handler'
 import { ShareTokenParamsSchema } from '@/lib/shared/validation/choreographies'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 export const dynamic = 'force-dynamic'
 
@@ -11,3 +12,5 @@ export const GET = handler(
     kind: 'video', range: req.headers.get('range'), ifNoneMatch: req.headers.get('if-none-match'), head: req.method === 'HEAD',
   }),
 )
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['GET'])

@@ -2,6 +2,7 @@ import { AnalysisPatchSchema } from '@/lib/engines/audio/apply-corrections'
 import { handler } from '@/lib/shared/http/handler'
 import { adjustSongAnalysis } from '@/lib/services/songs/manage-song'
 import { IdParamsSchema } from '@/lib/shared/validation/songs'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** Instructor corrections, kept with the song and re-applied after every re-analysis:
  * { kind: 'tempo', factor: 2 | 0.5 } | { kind: 'shift', beats: ±1 } | { kind: 'relabel', sectionIndex, label } |
@@ -16,3 +17,5 @@ export const DELETE = handler(
   { roles: ['INSTRUCTOR', 'ADMIN', 'USER'], params: IdParamsSchema },
   async ({ user, params }) => ({ song: await adjustSongAnalysis(user, params.id, { reset: true }) }),
 )
+
+export const { GET, POST, PUT, OPTIONS } = otherMethods(['PATCH', 'DELETE'])
