@@ -50,7 +50,7 @@ test('an instructor builds a class plan from two choreographies, reorders by dra
   // Add both choreographies from the picker, with notes and timing on the first.
   // Picked by the request text: the option also says whether the render is still queued.
   const pick = async (request: string) => {
-    const picker = page.getByLabel('Choreography', { exact: true })
+    const picker = page.getByRole('combobox', { name: 'Choreography', exact: true })
     await picker.selectOption((await picker.locator('option', { hasText: request }).getAttribute('value'))!)
     await page.getByRole('button', { name: 'Add to plan' }).click()
   }

@@ -74,7 +74,7 @@ export function PlanItemList({ items, onReorder, onSaveItem, onRemove }: Props) 
             >
               <span aria-hidden>⠿</span>
             </button>
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-48">
               <p className="break-words font-medium">{i + 1}. {itemTitle(item)}</p>
               {item.choreography && (
                 <p className="break-words text-sm text-stone-600">
