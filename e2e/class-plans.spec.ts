@@ -157,3 +157,34 @@ test('an instructor builds a class plan from two choreographies, reorders by dra
   await expect(page.getByRole('list', { name: 'Your class plans' }).getByRole('link', { name: new RegExp(title) })).toHaveCount(2)
   await shoot(page, 'admin-plans')
 })
+
+test('a dancer gets the 403 page and 403 JSON; an admin reads another instructor\'s plan in its print view', async ({ page, browser }) => {
+  await signIn(page, 'INSTRUCTOR')
+  const made = await page.request.post('/api/class-plans', { data: { title: 'Instructors only' } })
+  expect(made.status()).toBe(201)
+  const { plan } = await made.json()
+
+  const dancer = await browser.newPage()
+  await signIn(dancer, 'USER')
+  for (const path of ['/admin/plans', `/admin/plans/${plan.id}`, `/admin/plans/${plan.id}/print`]) {
+    const res = await dancer.goto(path)
+    expect(res?.status(), path).toBe(403)
+    await expect(dancer.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
+  }
+  for (const path of ['/api/class-plans', `/api/class-plans/${plan.id}`, `/api/class-plans/${plan.id}/export`]) {
+    const res = await dancer.request.get(path)
+    expect(res.status(), path).toBe(403)
+    expect((await res.json()).error.code).toBe('forbidden')
+  }
+  // Not shared: the public page is a 404 like any missing plan.
+  expect((await dancer.goto(`/plans/${plan.id}`))?.status()).toBe(404)
+  await dancer.close()
+
+  const admin = await browser.newPage()
+  await signIn(admin, 'ADMIN')
+  await admin.goto(`/admin/plans/${plan.id}`)
+  await expect(admin).toHaveURL(new RegExp(`/admin/plans/${plan.id}/print$`))
+  await expect(admin.getByRole('heading', { level: 1, name: 'Instructors only' })).toBeVisible()
+  await expect(admin.getByRole('link', { name: 'Back to the editor' })).toHaveCount(0)
+  await admin.close()
+})

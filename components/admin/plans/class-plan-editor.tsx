@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { fetchJson } from '@/components/ui/fetch-json'
 import { AddPlanItemForm } from './add-plan-item-form'
@@ -31,15 +31,19 @@ export function ClassPlanEditor({ initial, sources }: { initial: Plan; sources: 
     if (ok) setAnnouncement('Item added at the end of the plan.')
     return ok
   }
+  // Orders are saved one after another, so a quick second move cannot be overtaken by the first's answer.
+  const orderQueue = useRef(Promise.resolve())
   const reorder = (ids: string[], announce: string) => {
     const before = plan
     // Shown at once; put back if the server refuses.
     setPlan({ ...plan, items: ids.map((id) => plan.items.find((i) => i.id === id)!) })
-    void run(async () => {
-      try {
-        setPlan((await fetchJson<PlanResponse>(`${base}/order`, { method: 'PUT', body: { itemIds: ids } })).plan)
-        setAnnouncement(announce)
-      } catch (e) { setPlan(before); throw e }
+    orderQueue.current = orderQueue.current.then(async () => {
+      await run(async () => {
+        try {
+          setPlan((await fetchJson<PlanResponse>(`${base}/order`, { method: 'PUT', body: { itemIds: ids } })).plan)
+          setAnnouncement(announce)
+        } catch (e) { setPlan(before); throw e }
+      })
     })
   }
   const saveItem = async (itemId: string, v: { notes: string; durationMinutes: number | null }) => {
