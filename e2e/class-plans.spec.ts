@@ -152,6 +152,12 @@ test('an instructor builds a class plan from two choreographies, reorders by dra
   await page.getByRole('button', { name: 'Duplicate plan' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `${title} (copy)` })).toBeVisible()
   await expectOrder(page, [second, first])
+  // A library move on its own, for a drill: it goes at the end.
+  const move = page.getByRole('combobox', { name: 'Library move' })
+  const moveName = (await move.locator('option:checked').textContent())!.replace(/ \(.*$/, '')
+  await page.getByRole('button', { name: 'Add move' }).click()
+  await expect(items(page)).toHaveCount(3)
+  await expect(items(page).nth(2).locator('p').first()).toHaveText(`3. Move: ${moveName}`)
 
   await page.goto('/admin/plans')
   await expect(page.getByRole('list', { name: 'Your class plans' }).getByRole('link', { name: new RegExp(title) })).toHaveCount(2)

@@ -61,6 +61,8 @@ describe('class plans', () => {
     // Items: own choreographies and a library move; bad bodies are 422, a missing target 404.
     const sources = await api('GET', '/api/class-plans/sources', { token })
     expect(sources.body.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([a, b, c]))
+    expect(sources.body.moves.length).toBeGreaterThan(0)
+    expect(sources.body.moves[0]).toEqual({ id: expect.any(String), name: expect.any(String), family: expect.any(String), difficulty: expect.any(String), counts: expect.any(Number) })
     const first = await api('POST', `${base}/items`, { token, json: { taskId: a, notes: 'warm-up', durationMinutes: 10 } })
     expect(first.status).toBe(201)
     expect(first.body.item).toMatchObject({ kind: 'choreography', notes: 'warm-up', durationMinutes: 10, choreography: { id: a, own: true } })

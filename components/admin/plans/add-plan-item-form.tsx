@@ -1,11 +1,14 @@
 'use client'
 
 import { useState } from 'react'
-import type { PlanSource } from './plan-types'
+import type { PlanMoveSource, PlanSource } from './plan-types'
 
-/** The picker: one of the instructor's choreographies (or a shared one already used), or a pasted share link. */
-export function AddPlanItemForm({ sources, onAdd }: { sources: PlanSource[]; onAdd: (body: { taskId: string } | { shareToken: string }) => Promise<boolean> }) {
+export type AddPlanItemBody = { taskId: string } | { shareToken: string } | { moveId: string }
+
+/** The picker: one of the instructor's choreographies (or a shared one already used), a pasted share link, or a library move. */
+export function AddPlanItemForm({ sources, moves, onAdd }: { sources: PlanSource[]; moves: PlanMoveSource[]; onAdd: (body: AddPlanItemBody) => Promise<boolean> }) {
   const [taskId, setTaskId] = useState(sources[0]?.id ?? '')
+  const [moveId, setMoveId] = useState(moves[0]?.id ?? '')
   const [link, setLink] = useState('')
   const own = sources.filter((s) => s.own)
   const shared = sources.filter((s) => !s.own)
@@ -27,6 +30,15 @@ export function AddPlanItemForm({ sources, onAdd }: { sources: PlanSource[]; onA
           <input value={link} onChange={(e) => setLink(e.target.value)} required maxLength={300} placeholder="https://…/s/…" className="mt-1 block w-full rounded-md border border-stone-300 px-3 py-2" />
         </label>
         <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100">Add shared choreography</button>
+      </form>
+      <form onSubmit={(e) => { e.preventDefault(); if (moveId) void onAdd({ moveId }) }} aria-label="Add a library move" className="space-y-2 sm:col-span-2">
+        <label className="block text-sm font-medium">Library move
+          <select value={moveId} onChange={(e) => setMoveId(e.target.value)} className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2">
+            {moves.length === 0 && <option value="">No moves in the library</option>}
+            {moves.map((m) => <option key={m.id} value={m.id}>{m.name} ({m.family}, {m.difficulty}, {m.counts} counts)</option>)}
+          </select>
+        </label>
+        <button type="submit" disabled={!moveId} className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 disabled:opacity-40">Add move</button>
       </form>
     </div>
   )

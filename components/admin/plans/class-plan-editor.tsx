@@ -4,16 +4,16 @@ import { useRouter } from 'next/navigation'
 import { useRef, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { fetchJson } from '@/components/ui/fetch-json'
-import { AddPlanItemForm } from './add-plan-item-form'
+import { AddPlanItemForm, type AddPlanItemBody } from './add-plan-item-form'
 import { PlanDetailsForm, type PlanDetails } from './plan-details-form'
 import { PlanItemList } from './plan-item-list'
 import { PlanToolbar } from './plan-toolbar'
-import type { Plan, PlanSource } from './plan-types'
+import type { Plan, PlanMoveSource, PlanSource } from './plan-types'
 
 type PlanResponse = { plan: Plan }
 
 /** The plan editor: details, the picker, items with notes and timing, reorder; the toolbar does the rest. */
-export function ClassPlanEditor({ initial, sources }: { initial: Plan; sources: PlanSource[] }) {
+export function ClassPlanEditor({ initial, sources, moves }: { initial: Plan; sources: PlanSource[]; moves: PlanMoveSource[] }) {
   const router = useRouter()
   const [plan, setPlan] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -26,7 +26,7 @@ export function ClassPlanEditor({ initial, sources }: { initial: Plan; sources: 
     try { await fn(); return true } catch (e) { setError((e as Error).message); return false }
   }
   const saveDetails = (d: PlanDetails) => run(async () => setPlan((await fetchJson<PlanResponse>(base, { method: 'PATCH', body: d })).plan))
-  const add = async (body: { taskId: string } | { shareToken: string }) => {
+  const add = async (body: AddPlanItemBody) => {
     const ok = await run(async () => setPlan((await fetchJson<PlanResponse>(`${base}/items`, { body })).plan))
     if (ok) setAnnouncement('Item added at the end of the plan.')
     return ok
@@ -70,9 +70,9 @@ export function ClassPlanEditor({ initial, sources }: { initial: Plan; sources: 
         <h2 id="items-heading" className="text-xl font-semibold">
           Items <span className="text-base font-normal text-stone-600">({plan.items.length}{plan.totalMinutes > 0 ? `, ${plan.totalMinutes} min` : ''})</span>
         </h2>
-        <AddPlanItemForm sources={sources} onAdd={add} />
+        <AddPlanItemForm sources={sources} moves={moves} onAdd={add} />
         {plan.items.length === 0
-          ? <p className="text-stone-600">No items yet: add a choreography above.</p>
+          ? <p className="text-stone-600">No items yet: add a choreography or a move above.</p>
           : <PlanItemList items={plan.items} onReorder={reorder} onSaveItem={saveItem} onRemove={remove} />}
         <p aria-live="polite" role="status" className="sr-only">{announcement}</p>
       </section>

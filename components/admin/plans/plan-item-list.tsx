@@ -76,6 +76,7 @@ export function PlanItemList({ items, onReorder, onSaveItem, onRemove }: Props) 
             </button>
             <div className="min-w-0 flex-1 basis-48">
               <p className="break-words font-medium">{i + 1}. {itemTitle(item)}</p>
+              {item.move && <p className="text-sm text-stone-600">{item.move.family}, {item.move.difficulty}, {item.move.counts} counts</p>}
               {item.choreography && (
                 <p className="break-words text-sm text-stone-600">
                   {item.choreography.steps.length} moves, {item.choreography.totalCounts} counts

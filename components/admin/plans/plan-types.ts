@@ -25,6 +25,7 @@ export interface Plan {
 }
 
 export interface PlanSource { id: string; request: string; status: string; songTitle: string; own: boolean }
+export interface PlanMoveSource { id: string; name: string; family: string; difficulty: string; counts: number }
 
 /** What a list or heading calls an item. */
 export function itemTitle(item: PlanItem): string {

@@ -13,5 +13,5 @@ export default async function AdminPlanPage({ params }: { params: Promise<{ id: 
   // An administrator looking at another instructor's plan reads it; only its author edits it.
   if (!editable) redirect(`/admin/plans/${plan.id}/print`)
   const sources = await listPlanSources(user)
-  return <ClassPlanEditor initial={plan} sources={sources.items} />
+  return <ClassPlanEditor initial={plan} sources={sources.items} moves={sources.moves} />
 }
