@@ -6,21 +6,12 @@ import { loadPagePlan } from '../load-page-plan'
 
 export const metadata = { title: 'Print class plan' }
 
-/** Paper has no use for the site's menus or buttons: print shows the sheet alone. */
-const PRINT_CSS = `@media print {
-  body > header, body > a[href="#main"], nav, [data-print-hidden] { display: none !important; }
-  body { background: white; }
-  main { max-width: none; padding: 0; }
-  @page { margin: 15mm; }
-}`
-
 export default async function PrintPlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const user = await requirePageRole(STAFF_ROLES, `/admin/plans/${encodeURIComponent(id)}/print`)
   const { plan, editable } = await loadPagePlan(user, id)
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
       <div data-print-hidden className="flex flex-wrap items-center gap-2 text-sm">
         <PrintButton />
         <a href={`/api/class-plans/${plan.id}/export`} download className="rounded-md border border-stone-300 bg-white px-3 py-2 hover:bg-stone-100">Export JSON</a>
