@@ -6,23 +6,14 @@
  * into storage (generated once, cached in .data/demo-library) and starts the render worker.
  */
 import { randomBytes } from 'node:crypto'
-import { execa } from 'execa'
-import { buildApp, freePort, localAuthSecret, startApp } from './lib/app-server'
-import { provideDatabase } from './lib/database'
-import { installDemoSongs, migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
-import { startWorker, type RunningWorker } from './lib/worker-process'
+import { buildApp, freePort, startApp } from './lib/app-server'
+import { prepareLocalRun, startLocalRendering } from './lib/prepare-local-run'
+import type { RunningWorker } from './lib/worker-process'
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000)
   const log = (s: string) => console.log(`[demo] ${s}`)
-  const db = await provideDatabase({ fresh: false })
-  log(db.embedded ? 'using embedded PostgreSQL (.data/pg)' : 'using DATABASE_URL')
-  await migrateDatabase(db.url)
-  const authSecret = process.env.AUTH_SECRET ?? (await localAuthSecret())
-  const seeded = JSON.parse((await seedDatabase(db.url)).trim().split('\n').pop()!) as { seeded: string[]; password: string }
-  log('installing the demo songs (the first run synthesises and analyses them)…')
-  log(await installDemoSongs(db.url))
-  await setupModels()
+  const { db, authSecret, seeded } = await prepareLocalRun(log)
   await buildApp({ log })
   const workerPort = Number(process.env.WORKER_PORT ?? (await freePort()))
   const workerSecret = process.env.WORKER_SECRET ?? randomBytes(24).toString('base64url')
@@ -47,19 +38,11 @@ ${seeded.seeded.map((e) => `    ${e}`).join('\n')}
 ${process.env.SMTP_HOST ? '' : `\n  Mail (password reset) is not sent without SMTP_HOST: read it at ${app.url}/dev/mailbox\n`}
   Ctrl+C to stop.
 `)
-  // Choreographies made before the worker is up wait in the queue; none is lost.
   let worker: RunningWorker | undefined
   let stopping = false
-  const startRendering = async () => {
-    log('installing the demo move clips into storage (the first run renders them: a few minutes)…')
-    await execa('npx', ['tsx', 'scripts/install-demo-library.ts'], { env: { DATABASE_URL: db.url }, stdio: 'inherit' })
-    if (stopping) return
-    worker = await startWorker({ port: workerPort, env: { DATABASE_URL: db.url, WORKER_SECRET: workerSecret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' } })
-    worker.process.stdout?.pipe(process.stdout)
-    worker.process.stderr?.pipe(process.stderr)
-    log(`render worker ready on ${worker.url}`)
-  }
-  startRendering().catch((e) => log(`the render worker could not start: ${e instanceof Error ? e.message : e}`))
+  startLocalRendering({ dbUrl: db.url, port: workerPort, secret: workerSecret, log, stopping: () => stopping })
+    .then((w) => { worker = w })
+    .catch((e) => log(`the render worker could not start: ${e instanceof Error ? e.message : e}`))
   const shutdown = async () => {
     stopping = true
     await worker?.stop().catch(() => {})
