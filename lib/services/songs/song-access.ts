@@ -15,8 +15,9 @@ export async function getVisibleSongOrThrow(user: SessionUser, id: string) {
   return song
 }
 
-/** Owners and admins manage a song; instructors may also correct public songs' analyses. */
-export function canManageSong(user: SessionUser, song: { uploadedById: string | null; visibility: string }, action: 'delete' | 'analysis'): boolean {
+/** Owners and admins manage a song (delete it, edit its title, artist and visibility);
+ * instructors may also correct public songs' analyses. */
+export function canManageSong(user: SessionUser, song: { uploadedById: string | null; visibility: string }, action: 'delete' | 'edit' | 'analysis'): boolean {
   if (user.role === 'ADMIN' || song.uploadedById === user.id) return true
   return action === 'analysis' && user.role === 'INSTRUCTOR' && song.visibility === 'PUBLIC'
 }
