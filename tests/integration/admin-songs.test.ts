@@ -156,6 +156,9 @@ describe('listManagedSongs (the /admin/songs list)', () => {
     expect(await ids1(`list-${tag} a_b`)).toEqual([ids.othersPublic])
     expect(await ids1('los_artistas')).toEqual([ids.minePublic])
     expect(await ids1('los%artistas')).toEqual([])
+    // The library's own search (GET /api/songs) escapes them the same way.
+    const viaApi = await api('GET', `/api/songs?q=${encodeURIComponent(`list-${tag} 100%`)}`, { token: admin.accessToken })
+    expect(viaApi.body.items.map((s: { id: string }) => s.id)).toEqual([ids.mine])
   })
 
   it('filters by visibility and pages newest first', async () => {

@@ -13,7 +13,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
 export function AnalysisDetails({ analysis }: { analysis: SongAnalysis }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <section aria-labelledby="sections-heading" className="space-y-2">
+      <section aria-labelledby="sections-heading" className="min-w-0 space-y-2">
         <h2 id="sections-heading" className="text-lg font-semibold">Sections</h2>
         <DataTable label="Sections" columns={['Section', 'From–to', 'Energy', 'Count one']}>
           {analysis.sections.map((s, i) => {
@@ -32,7 +32,7 @@ export function AnalysisDetails({ analysis }: { analysis: SongAnalysis }) {
           })}
         </DataTable>
       </section>
-      <div className="space-y-4">
+      <div className="min-w-0 space-y-4">
         <section aria-labelledby="grid-heading" className="space-y-1 text-sm">
           <h2 id="grid-heading" className="text-lg font-semibold">Count ones</h2>
           <p data-testid="count-one-summary">

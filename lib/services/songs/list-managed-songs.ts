@@ -2,11 +2,10 @@ import type { z } from 'zod'
 import { ANALYSIS_VERSION } from '@/lib/engines/audio'
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
-import { escapeLike } from '@/lib/shared/escape-like'
 import { pageArgs } from '@/lib/shared/validation/pagination'
 import type { ManagedSongListQuerySchema } from '@/lib/shared/validation/songs'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
-import { canManageSong, visibleSongsWhere } from './song-access'
+import { canManageSong, titleOrArtistWhere, visibleSongsWhere } from './song-access'
 import { serializeSong } from './serialize-song'
 
 type AnalysisSummary = { id: string; warnings: number; corrections: number; confidence: number | null }
@@ -20,10 +19,7 @@ type AnalysisSummary = { id: string; warnings: number; corrections: number; conf
 export async function listManagedSongs(user: SessionUser, q: z.infer<typeof ManagedSongListQuerySchema>) {
   if (user.role === 'USER') throw AppError.forbidden()
   const filters: Prisma.SongWhereInput[] = [visibleSongsWhere(user)]
-  if (q.q) {
-    const text = escapeLike(q.q)
-    filters.push({ OR: [{ title: { contains: text, mode: 'insensitive' } }, { artist: { contains: text, mode: 'insensitive' } }] })
-  }
+  if (q.q) filters.push(titleOrArtistWhere(q.q))
   if (q.visibility) filters.push({ visibility: q.visibility })
   const where = { AND: filters }
   const db = getDb()

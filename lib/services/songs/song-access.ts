@@ -1,5 +1,6 @@
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
+import { escapeLike } from '@/lib/shared/escape-like'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 
 /** Songs a user may see: public ones and their own (admins see all). */
@@ -20,4 +21,11 @@ export async function getVisibleSongOrThrow(user: SessionUser, id: string) {
 export function canManageSong(user: SessionUser, song: { uploadedById: string | null; visibility: string }, action: 'delete' | 'edit' | 'analysis'): boolean {
   if (user.role === 'ADMIN' || song.uploadedById === user.id) return true
   return action === 'analysis' && user.role === 'INSTRUCTOR' && song.visibility === 'PUBLIC'
+}
+
+/** Title or artist contains the text, case-insensitively. `contains` is SQL LIKE: escaped, a
+ * typed % or _ matches itself, not anything. */
+export function titleOrArtistWhere(text: string): Prisma.SongWhereInput {
+  const like = escapeLike(text)
+  return { OR: [{ title: { contains: like, mode: 'insensitive' } }, { artist: { contains: like, mode: 'insensitive' } }] }
 }
