@@ -106,4 +106,29 @@ test('an instructor uploads a song, publishes it, corrects its count one from a 
     expect(grid.some((t) => Math.abs(t - m.songStart) <= frame), `move at ${m.songStart} s is on the corrected grid`).toBe(true)
     expect(oldGrid.some((t) => Math.abs(t - m.songStart) <= frame), `move at ${m.songStart} s is not on the old grid`).toBe(false)
   }
+
+  // A time past the end is refused with the server's words, and nothing changes.
+  const time = page.getByLabel('Time (seconds)', { exact: true })
+  await time.fill('600')
+  await page.getByRole('button', { name: 'Count one is here from now on' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'after the end of the song' })).toBeVisible()
+  await expect(page.getByTestId('corrections').getByRole('listitem')).toHaveCount(1)
+
+  // By keyboard: shift the whole song a beat, then reset everything through the dialog.
+  await page.getByRole('button', { name: 'Count one a beat later (whole song)' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('correction-status')).toContainText('Shifted a beat later')
+  await expect(page.getByTestId('corrections').getByRole('listitem')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Reset to the automatic analysis' }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Drop every correction?' })
+  await expect(dialog.getByRole('button', { name: 'Keep them' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('button', { name: 'Reset' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByTestId('correction-status')).toContainText('Back to the automatic analysis')
+  await expect(page.getByText('None: this is the automatic analysis.')).toBeVisible()
+  await expect(plot.locator(`[data-kind="count-one"][data-time="${before.countOne[j + 1]}"]`)).toHaveCount(1)
+  await expect(plot.locator(`[data-kind="count-one"][data-time="${T}"]`)).toHaveCount(0)
 })
