@@ -13,6 +13,13 @@ test('an instructor uploads a song, publishes it, corrects its count one from a 
   // Upload: a demo song the test seed wrote (the WAV; the library holds the MP3s).
   const title = `Count check ${Date.now()}`
   const upload = page.getByRole('form', { name: 'Upload a song' })
+  // Missing pieces are said beside their fields: no file (here), no title (the server's 422).
+  await upload.getByRole('button', { name: 'Upload' }).click()
+  await expect(upload.getByText('Choose an audio file')).toBeVisible()
+  await upload.getByLabel(/Audio file/).setInputFiles('.data/demo-songs/lenta-105.wav')
+  await upload.getByRole('button', { name: 'Upload' }).click()
+  await expect(upload.getByLabel('Title', { exact: true })).toHaveAttribute('aria-invalid', 'true', { timeout: 30_000 })
+  await expect(upload.getByText('is required')).toBeVisible()
   await upload.getByLabel('Title', { exact: true }).fill(title)
   await upload.getByLabel('Artist').fill('E2E Band')
   await upload.getByLabel(/Audio file/).setInputFiles('.data/demo-songs/lenta-105.wav')
@@ -131,4 +138,12 @@ test('an instructor uploads a song, publishes it, corrects its count one from a 
   await expect(page.getByText('None: this is the automatic analysis.')).toBeVisible()
   await expect(plot.locator(`[data-kind="count-one"][data-time="${before.countOne[j + 1]}"]`)).toHaveCount(1)
   await expect(plot.locator(`[data-kind="count-one"][data-time="${T}"]`)).toHaveCount(0)
+})
+
+test('a dancer gets the 403 page for a song\'s analysis view too', async ({ page }) => {
+  await signIn(page, 'USER')
+  const songs = (await (await page.request.get('/api/songs?pageSize=1')).json()).items as { id: string }[]
+  expect(songs.length).toBe(1)
+  expect((await page.goto(`/admin/songs/${songs[0].id}`))?.status()).toBe(403)
+  expect((await page.goto('/admin/songs?q=%25'))?.status()).toBe(403)
 })
