@@ -5,31 +5,13 @@ import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { Alert } from '@/components/ui/alert'
 import { fetchJson } from '@/components/ui/fetch-json'
 import { AnalysisPlot, type Envelope } from './analysis-plot'
+import { postSong } from './post-song'
 import type { PickableSong } from './song-picker'
 
 const MAX_BYTES = 60 * 1024 * 1024
 const ACCEPT = '.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,audio/*'
 
 interface Uploaded { song: PickableSong & { analysis: SongAnalysis } }
-
-/** POSTs with XHR, not fetch: only XHR reports upload progress. */
-function upload(file: File, title: string, onProgress: (pct: number) => void): Promise<Uploaded> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData()
-    form.append('title', title)
-    form.append('file', file)
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', '/api/songs')
-    xhr.responseType = 'json'
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress((e.loaded / e.total) * 100) }
-    xhr.onload = () => {
-      if (xhr.status === 201) resolve(xhr.response as Uploaded)
-      else reject(new Error(xhr.response?.error?.message ?? `Upload failed (${xhr.status})`))
-    }
-    xhr.onerror = () => reject(new Error('The upload was interrupted. Check your connection and try again.'))
-    xhr.send(form)
-  })
-}
 
 /** Drop or choose a song; shows upload progress, then what the analysis found. */
 export function SongUpload({ onUploaded }: { onUploaded: (song: PickableSong) => void }) {
@@ -48,7 +30,7 @@ export function SongUpload({ onUploaded }: { onUploaded: (song: PickableSong) =>
     setProgress(0)
     try {
       const title = file.name.replace(/\.[a-z0-9]+$/i, '').replace(/[_-]+/g, ' ').trim().slice(0, 200) || 'My song'
-      const res = await upload(file, title, (p) => { setProgress(p); if (p >= 100) setAnalysing(true) })
+      const res = await postSong<Uploaded>(file, { title }, (p) => { setProgress(p); if (p >= 100) setAnalysing(true) })
       setDone(res.song)
       onUploaded(res.song)
       // The loudness curve is its own small request; the plot draws without it meanwhile.

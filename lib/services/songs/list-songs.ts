@@ -3,14 +3,13 @@ import { getDb, type Prisma } from '@/lib/shared/db'
 import { pageArgs } from '@/lib/shared/validation/pagination'
 import type { SongListQuerySchema } from '@/lib/shared/validation/songs'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
-import { visibleSongsWhere } from './song-access'
+import { titleOrArtistWhere, visibleSongsWhere } from './song-access'
 import { serializeSong } from './serialize-song'
-import { escapeLike } from '@/lib/shared/escape-like'
 
 export async function listSongs(user: SessionUser, q: z.infer<typeof SongListQuerySchema>) {
   const filters: Prisma.SongWhereInput[] = [visibleSongsWhere(user)]
   if (q.mine) filters.push({ uploadedById: user.id })
-  if (q.q) filters.push({ OR: [{ title: { contains: escapeLike(q.q), mode: 'insensitive' } }, { artist: { contains: escapeLike(q.q), mode: 'insensitive' } }] })
+  if (q.q) filters.push(titleOrArtistWhere(q.q))
   if (q.minBpm !== undefined || q.maxBpm !== undefined) filters.push({ bpm: { gte: q.minBpm, lte: q.maxBpm } })
   if (q.energy) filters.push({ energyClass: q.energy })
   const where = { AND: filters }

@@ -1,5 +1,6 @@
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
+import { escapeLike } from '@/lib/shared/escape-like'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 
 /** Songs a user may see: public ones and their own (admins see all). */
@@ -15,8 +16,16 @@ export async function getVisibleSongOrThrow(user: SessionUser, id: string) {
   return song
 }
 
-/** Owners and admins manage a song; instructors may also correct public songs' analyses. */
-export function canManageSong(user: SessionUser, song: { uploadedById: string | null; visibility: string }, action: 'delete' | 'analysis'): boolean {
+/** Owners and admins manage a song (delete it, edit its title, artist and visibility);
+ * instructors may also correct public songs' analyses. */
+export function canManageSong(user: SessionUser, song: { uploadedById: string | null; visibility: string }, action: 'delete' | 'edit' | 'analysis'): boolean {
   if (user.role === 'ADMIN' || song.uploadedById === user.id) return true
   return action === 'analysis' && user.role === 'INSTRUCTOR' && song.visibility === 'PUBLIC'
+}
+
+/** Title or artist contains the text, case-insensitively. `contains` is SQL LIKE: escaped, a
+ * typed % or _ matches itself, not anything. */
+export function titleOrArtistWhere(text: string): Prisma.SongWhereInput {
+  const like = escapeLike(text)
+  return { OR: [{ title: { contains: like, mode: 'insensitive' } }, { artist: { contains: like, mode: 'insensitive' } }] }
 }

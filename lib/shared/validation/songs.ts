@@ -18,3 +18,16 @@ export const SongListQuerySchema = PaginationSchema.extend({
 })
 
 export const IdParamsSchema = z.object({ id: z.string().min(1).max(64) })
+
+/** PATCH /api/songs/:id: what an owner (or an admin) may change; at least one field. */
+export const SongPatchSchema = z.object({
+  title: SongFieldsSchema.shape.title.optional(),
+  artist: z.string().trim().max(200).optional(),
+  visibility: SongFieldsSchema.shape.visibility.unwrap().optional(),
+}).strict().refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: give a title, artist or visibility' })
+
+/** The /admin/songs list: search by title or artist, a visibility filter, pages. */
+export const ManagedSongListQuerySchema = PaginationSchema.extend({
+  q: z.string().trim().max(100).optional(),
+  visibility: z.enum(['PRIVATE', 'PUBLIC']).optional(),
+})
