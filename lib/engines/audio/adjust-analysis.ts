@@ -36,6 +36,9 @@ function rebuildGrid(a: SongAnalysis, beats: number[], firstCountOne: number, bp
   return { ...rebuildPhrases(a, { beats, bpm, countOne, downbeats }), irregularities: [] }
 }
 
+export const MIN_CORRECTED_BPM = 60
+export const MAX_CORRECTED_BPM = 220
+
 export function adjustAnalysis(a: SongAnalysis, adj: AnalysisAdjustment): SongAnalysis {
   if (adj.kind === 'relabel') {
     if (adj.sectionIndex >= a.sections.length) throw AppError.validation(`There is no section ${adj.sectionIndex}`, { sectionIndex: ['out of range'] })
@@ -46,6 +49,13 @@ export function adjustAnalysis(a: SongAnalysis, adj: AnalysisAdjustment): SongAn
   if (a.beats.length < 16 || a.countOne.length === 0) throw AppError.validation('This analysis has too few beats to adjust')
   if (adj.kind === 'count-one-from') return SongAnalysisSchema.parse(countOneFrom(a, adj.time))
   if (adj.kind === 'break') return SongAnalysisSchema.parse(markBreak(a, adj.start, adj.end))
+  if (adj.kind === 'tempo') {
+    // Bounded: past these no danceable bachata exists, and each doubling doubles the stored beats.
+    const bpm = a.bpm * adj.factor
+    if (bpm > MAX_CORRECTED_BPM || bpm < MIN_CORRECTED_BPM) {
+      throw AppError.validation(`That would make the tempo ${Math.round(bpm)} BPM; corrections keep it between ${MIN_CORRECTED_BPM} and ${MAX_CORRECTED_BPM}`, { factor: ['out of range for this song'] })
+    }
+  }
   const i0 = nearestIndex(a.beats, a.countOne[0])
   let next: SongAnalysis
   if (adj.kind === 'shift') {

@@ -133,7 +133,7 @@ describe("break: 'this is a pausa'", () => {
 
 describe('corrections as data', () => {
   const list = [
-    { kind: 'tempo', factor: 2 }, { kind: 'tempo', factor: 0.5 }, { kind: 'shift', beats: 1 },
+    { kind: 'tempo', factor: 0.5 }, { kind: 'tempo', factor: 2 }, { kind: 'shift', beats: 1 },
     { kind: 'count-one-from', time: 30 }, { kind: 'break', start: 40, end: 42.5 }, { kind: 'relabel', sectionIndex: 1, label: 'mambo' },
   ] as const
 
@@ -159,5 +159,20 @@ describe('corrections as data', () => {
     expect(AnalysisPatchSchema.safeParse({ reset: true }).success).toBe(true)
     expect(AnalysisPatchSchema.safeParse({ reset: false }).success).toBe(false)
     expect(AnalysisPatchSchema.safeParse({ kind: 'count-one-from', time: -1 }).success).toBe(false)
+  })
+})
+
+describe('tempo corrections are bounded', () => {
+  it('refuse to leave 60–220 BPM, so repeated doubling cannot grow the beats without end', () => {
+    const spec = { ...DEMO_SONG_SPECS[0], name: 'corrections-bounds', form: DEMO_SONG_SPECS[0].form.slice(0, 3) }
+    const song = generateDemoSong(spec)
+    const a = analyzePcm(song.pcm, song.sampleRate) // about 128 BPM
+    expect(() => adjustAnalysis(a, { kind: 'tempo', factor: 2 })).toThrow(/between 60 and 220/)
+    const half = adjustAnalysis(a, { kind: 'tempo', factor: 0.5 })
+    expect(() => adjustAnalysis(half, { kind: 'tempo', factor: 0.5 })).toThrow(/between 60 and 220/)
+    // Applied as stored data, a refused one is skipped with a warning, not a failed read.
+    const applied = applyCorrections(a, [{ kind: 'tempo', factor: 2 }, { kind: 'tempo', factor: 2 }])
+    expect(applied.beats).toEqual(a.beats)
+    expect(applied.warnings.filter((w) => /no longer fits/.test(w))).toHaveLength(2)
   })
 })
