@@ -79,7 +79,10 @@ export async function listMoves(user: SessionUser, q: Query) {
     const disabled = scope === true ? [] : (await findDisabledByText(q, text)).map((m) => ({
       ...serializeMove(m), score: null, scoreParts: null, why: 'disabled: matched by its words',
     }))
-    const all = [...hits, ...disabled]
+    // A disabled move matched every word: after the hits that match words too, before those
+    // found by meaning alone (the index has no score for it to rank by).
+    const byWords = hits.filter((h) => (h.scoreParts?.lexical ?? 0) > 0)
+    const all = [...byWords, ...disabled, ...hits.filter((h) => !byWords.includes(h))]
     return {
       items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
       total: all.length, page: q.page, pageSize: q.pageSize,
