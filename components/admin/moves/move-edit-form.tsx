@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ApiError, fetchJson } from '@/components/ui/fetch-json'
 import { MoveAnnotationFields } from './move-annotation-fields'
-import { placeFieldErrors, toAnnotation, toFormValues, type FormField, type StoredMove } from './move-form-values'
+import { placeFieldErrors, withHint, toAnnotation, toFormValues, type FormField, type StoredMove } from './move-form-values'
 
 /** The ingest form's fields, pre-filled, saved with PATCH /api/moves/:id (the whole annotation
  * is re-validated there, so contradictions across fields come back as field errors). */
@@ -33,7 +33,7 @@ export function MoveEditForm({ move }: { move: StoredMove }) {
     } catch (err) {
       const { placed, rest } = err instanceof ApiError ? placeFieldErrors(err.fields) : { placed: {}, rest: [] }
       setErrors(placed)
-      setSummary([(err as Error).message.split(' — ')[0], ...rest])
+      setSummary([withHint((err as Error).message.split(' — ')[0], placed), ...rest])
       requestAnimationFrame(() => summaryRef.current?.focus())
     } finally {
       setPending(false)

@@ -5,7 +5,7 @@ import { vocabularyLabel } from './vocabulary-label'
 
 /** The annotation form's inputs: labelled, errors (red) and warnings (amber) tied to the input
  * by aria-describedby so a screen reader reads them with it. */
-const inputClass = 'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 aria-invalid:border-red-600'
+const inputClass = 'mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 aria-invalid:border-red-600 read-only:bg-stone-100 read-only:text-stone-700'
 
 interface Common { label: string; errors?: string[]; warnings?: string[]; hint?: React.ReactNode; className?: string }
 

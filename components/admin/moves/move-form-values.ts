@@ -87,3 +87,7 @@ export function placeFieldErrors(fields: Record<string, string[]> | undefined) {
   }
   return { placed, rest }
 }
+
+/** The summary line of a refused save: it points at the fields when some are marked. */
+export const withHint = (message: string, placed: Partial<Record<FormField, string[]>>) =>
+  Object.keys(placed).length ? `${message}. Check the fields marked below.` : message

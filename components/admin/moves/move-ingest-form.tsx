@@ -8,7 +8,7 @@ import { compareClipTiming, type ClipTimingWarnings } from '@/lib/engines/audio/
 import type { ClipTiming } from '@/lib/engines/audio/find-clip-timing'
 import { ClipTimingNote, type ClipTimingState } from './clip-timing-note'
 import { MoveAnnotationFields } from './move-annotation-fields'
-import { EMPTY_MOVE_FORM, placeFieldErrors, toAnnotation, toNumber, type FormField, type MoveFormValues } from './move-form-values'
+import { EMPTY_MOVE_FORM, placeFieldErrors, withHint, toAnnotation, toNumber, type FormField, type MoveFormValues } from './move-form-values'
 import { IngestedMovePreview, type IngestResult } from './ingested-move-preview'
 import { postFormData } from './post-form-data'
 
@@ -70,7 +70,7 @@ export function MoveIngestForm() {
     } catch (err) {
       const { placed, rest } = err instanceof ApiError ? placeFieldErrors(err.fields) : { placed: {}, rest: [] }
       setErrors(placed)
-      setSummary([(err as Error).message, ...rest])
+      setSummary([withHint((err as Error).message, placed), ...rest])
       requestAnimationFrame(() => summaryRef.current?.focus())
     } finally {
       setPending(false)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_MOVE_FORM, placeFieldErrors, toAnnotation, toFormValues } from '@/components/admin/moves/move-form-values'
+import { EMPTY_MOVE_FORM, placeFieldErrors, toAnnotation, toFormValues, withHint } from '@/components/admin/moves/move-form-values'
 import { MoveAnnotationSchema } from '@/lib/engines/dance/move-annotation'
 
 const stored = {
@@ -42,5 +42,10 @@ describe('placeFieldErrors (the server’s zod paths → the form’s fields)', 
 
   it('handles no fields at all', () => {
     expect(placeFieldErrors(undefined)).toEqual({ placed: {}, rest: [] })
+  })
+
+  it('the summary points at the marked fields only when there are some', () => {
+    expect(withHint('Invalid input', { id: ['bad'] })).toBe('Invalid input. Check the fields marked below.')
+    expect(withHint('A move with id "x" already exists', {})).toBe('A move with id "x" already exists')
   })
 })
