@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { makeClipWithMusic } from '../tests/fixtures/clip-with-music'
+import { makeClipWithMusic, makeSilentClip } from '../tests/fixtures/clip-with-music'
 import { shoot, signIn } from './helpers'
 
 test.setTimeout(180_000)
@@ -31,7 +31,9 @@ test('an instructor ingests a clip with its music through the form, fixes a serv
   await expect(page).toHaveURL(/family=dip/)
   await expect(page.getByLabel('Family')).toHaveValue('dip')
   expect((await rows.allTextContents()).every((t) => t.includes('dip'))).toBe(true)
-  expect(await rows.first().locator('img').evaluate((img: HTMLImageElement) => img.src)).toMatch(/\/api\/moves\/.+\/poster/)
+  const thumb = rows.first().locator('img')
+  expect(await thumb.evaluate((img: HTMLImageElement) => img.src)).toMatch(/\/api\/moves\/.+\/poster/)
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
   await shoot(page, 'admin-moves')
 
   // Ingest: the clip's own music fills the tempo and first count.
@@ -124,6 +126,18 @@ test('an instructor ingests a clip with its music through the form, fixes a serv
   await page.getByRole('button', { name: 'Enable move' }).click()
   await expect(page.getByRole('heading', { name: 'Status: enabled' })).toBeVisible()
   expect((await libraryNames(page, 'jasmine glide'))[0]).toBe('Jasmine glide turn')
+})
+
+test('a clip without a sound track: the form says so, fills nothing and warns of nothing', async ({ page }) => {
+  const clip = await makeSilentClip('.data/test-fixtures/admin-moves')
+  await signIn(page, 'INSTRUCTOR')
+  await page.goto('/admin/moves/new')
+  await page.getByLabel('Clip', { exact: true }).setInputFiles(clip)
+  await expect(page.getByRole('status').filter({ hasText: 'sound track' })).toContainText('This clip has no sound track')
+  const bpm = page.getByLabel('Native tempo (BPM)')
+  await expect(bpm).toHaveValue('')
+  await bpm.fill('175')
+  await expect(bpm).not.toHaveAccessibleDescription(/Warning/)
 })
 
 test('a dancer gets the 403 page on the ingest and edit pages too', async ({ page }) => {

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { PosterThumb } from './poster-thumb'
 import { vocabularyLabel } from './vocabulary-label'
 
 export interface AdminMoveRowData {
@@ -10,10 +11,7 @@ export interface AdminMoveRowData {
 export function AdminMoveRow({ move }: { move: AdminMoveRowData }) {
   return (
     <li className="flex items-center gap-3 border-t border-stone-100 px-3 py-2 first:border-t-0">
-      {move.posterUrl
-        // eslint-disable-next-line @next/next/no-img-element -- a same-origin API image with its own cache headers
-        ? <img src={move.posterUrl} alt="" width={96} height={54} loading="lazy" className="h-[54px] w-24 shrink-0 rounded bg-stone-200 object-cover" />
-        : <span className="h-[54px] w-24 shrink-0 rounded bg-stone-200" aria-hidden="true" />}
+      <PosterThumb src={move.posterUrl} className="h-[54px] w-24 shrink-0 rounded bg-stone-200" />
       <div className="min-w-0 flex-1">
         <Link href={`/admin/moves/${move.id}`} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
           {move.name}<span className="sr-only"> (edit)</span>
