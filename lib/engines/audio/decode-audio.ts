@@ -23,11 +23,14 @@ export interface DecodeAudioOptions {
   sampleRate?: number
   /** Budget for the whole decode (probe included). */
   timeoutMs?: number
+  /** Shortest audio accepted; a dance clip's music is shorter than a song (default MIN_SONG_SECONDS). */
+  minSeconds?: number
 }
 
 export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): Promise<DecodedAudio> {
   const sampleRate = opts.sampleRate ?? ANALYSIS_SAMPLE_RATE
   const timeoutMs = opts.timeoutMs ?? 60_000
+  const minSeconds = opts.minSeconds ?? MIN_SONG_SECONDS
   if (!Number.isInteger(sampleRate) || sampleRate < 4000 || sampleRate > 192_000) {
     throw AppError.badRequest(`sampleRate must be an integer between 4000 and 192000, got ${sampleRate}`)
   }
@@ -46,7 +49,7 @@ export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): 
   const audio = probe.streams?.find((s) => s.codec_type === 'audio')
   if (!audio) throw AppError.unsupportedMedia('The file has no audio stream (is it an audio file?)')
   const declared = Number.parseFloat(probe.format?.duration ?? audio.duration ?? '')
-  if (Number.isFinite(declared)) checkDuration(declared)
+  if (Number.isFinite(declared)) checkDuration(declared, minSeconds)
 
   let bytes: Uint8Array
   try {
@@ -73,13 +76,13 @@ export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): 
     new Uint8Array(pcm.buffer).set(bytes.subarray(0, count * 4))
   }
   const durationSeconds = pcm.length / sampleRate
-  checkDuration(durationSeconds)
+  checkDuration(durationSeconds, minSeconds)
   return { pcm, sampleRate, durationSeconds }
 }
 
-function checkDuration(seconds: number) {
-  if (seconds < MIN_SONG_SECONDS) {
-    throw AppError.validation(`The song is too short (${seconds.toFixed(1)} s): the minimum is ${MIN_SONG_SECONDS} s`)
+function checkDuration(seconds: number, minSeconds: number) {
+  if (seconds < minSeconds) {
+    throw AppError.validation(`The song is too short (${seconds.toFixed(1)} s): the minimum is ${minSeconds} s`)
   }
   if (seconds > MAX_SONG_SECONDS + 0.5) {
     throw AppError.validation(`The song is too long (${(seconds / 60).toFixed(1)} min): the maximum is 15 min`)

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { getDb } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
 import { MoveAnnotationBaseSchema, MoveAnnotationSchema } from '@/lib/engines/dance/move-annotation'
@@ -6,19 +7,23 @@ import { toLibraryMove } from '@/lib/services/moves/load-library'
 import { syncMoveInIndex } from './move-search'
 import { serializeMove } from './serialize-move'
 
-/** Annotation fields an edit may change (not the id, not the clip). */
-export const MovePatchSchema = MoveAnnotationBaseSchema.omit({ id: true }).partial().strict()
+/** Annotation fields an edit may change (not the id, not the clip), and `enabled`: true
+ * brings a disabled move back (DELETE is the way to disable, as it always was). */
+export const MovePatchSchema = MoveAnnotationBaseSchema.omit({ id: true }).partial()
+  .extend({ enabled: z.literal(true).optional() })
+  .strict()
 
 export async function editMove(_user: SessionUser, id: string, patch: unknown) {
   const db = getDb()
   const row = await db.move.findUnique({ where: { id } })
   if (!row) throw AppError.notFound('Move')
-  const changes = MovePatchSchema.parse(patch)
-  const { clipKey: _c, durationSeconds: _d, enabled, ...current } = toLibraryMove(row)
+  const { enabled: enable, ...changes } = MovePatchSchema.parse(patch)
+  const { clipKey: _c, durationSeconds: _d, enabled: wasEnabled, ...current } = toLibraryMove(row)
+  const enabled = enable ?? wasEnabled ?? true
   // Validate the whole annotation after the change: contradictions across fields count.
   const next = MoveAnnotationSchema.parse({ ...current, ...changes })
-  const updated = await db.move.update({ where: { id }, data: { ...next, id: undefined } })
-  await syncMoveInIndex({ ...next, enabled: enabled ?? true })
+  const updated = await db.move.update({ where: { id }, data: { ...next, id: undefined, enabled } })
+  await syncMoveInIndex({ ...next, enabled })
   return serializeMove(updated)
 }
 

@@ -4,13 +4,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { getDb } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
+import { compareClipTiming } from '@/lib/engines/audio/compare-clip-timing'
 import { makePoster } from '@/lib/engines/media/make-poster'
 import { normalizeClip } from '@/lib/engines/media/normalize-clip'
 import { probeClip } from '@/lib/engines/media/probe-clip'
 import { MoveAnnotationSchema } from '@/lib/engines/dance/move-annotation'
+import { logger } from '@/lib/shared/logger'
 import { getStorage } from '@/lib/shared/storage/get-storage'
 import type { ReceivedFile } from '@/lib/shared/http/receive-multipart-file'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { measureClipTiming } from './measure-clip-timing'
 import { syncMoveInIndex } from './move-search'
 import { serializeMove } from './serialize-move'
 
@@ -31,7 +34,9 @@ function parseAnnotation(raw: string | undefined) {
 /**
  * Clip + annotation → a library move, searchable at once. The clip is validated by content
  * (ffprobe), normalised once to the library format, given a poster, stored, embedded and
- * indexed. Stored files are removed again if the row cannot be written.
+ * indexed. Stored files are removed again if the row cannot be written. The clip's own music
+ * (when it has a track) is analysed too: the answer carries its timing and a warning per
+ * annotation field it contradicts (the clip is stored anyway: the instructor decides).
  */
 export async function ingestMove(user: SessionUser, file: ReceivedFile) {
   const annotation = parseAnnotation(file.fields.annotation)
@@ -40,6 +45,11 @@ export async function ingestMove(user: SessionUser, file: ReceivedFile) {
     throw AppError.conflict(`A move with id "${annotation.id}" already exists`)
   }
   await probeClip(file.path)
+  // Measured on the upload: the library format has no sound. Never fatal for the ingest.
+  const clipTiming = await measureClipTiming(file.path).catch((e: unknown) => {
+    logger.warn({ err: e, moveId: annotation.id }, 'clip timing failed')
+    return null
+  })
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bachata-ingest-'))
   const storage = getStorage()
   const stored: string[] = []
@@ -62,7 +72,7 @@ export async function ingestMove(user: SessionUser, file: ReceivedFile) {
       data: { ...annotation, clipKey, posterKey, clipHash, durationSeconds: info.durationSeconds, createdById: user.id },
     })
     await syncMoveInIndex({ ...annotation, enabled: true })
-    return serializeMove(move)
+    return { move: serializeMove(move), clipTiming, warnings: compareClipTiming(annotation, clipTiming) }
   } catch (e) {
     for (const key of stored) await storage.delete(key).catch(() => {})
     throw e

@@ -13,37 +13,15 @@ import { serializeMove } from './serialize-move'
 
 type Query = z.infer<typeof MoveListQuerySchema>
 
-/** With `q`: hybrid search (semantic + attributes + lexical) with score parts per result.
- * Without: a filtered, paginated listing by name. Disabled moves only for curators who ask. */
-export async function listMoves(user: SessionUser, q: Query) {
-  if (q.includeDisabled && !isCurator(user)) throw AppError.forbidden('Only instructors can list disabled moves')
-  const text = q.q
-  if (text) {
-    const { index, embedder } = await getMoveSearch()
-    const limit = Math.min(100, q.page * q.pageSize)
-    const result = await searchMoves(index, embedder, {
-      query: text,
-      limit,
-      filters: {
-        difficulty: q.difficulty, maxDifficulty: q.maxDifficulty, energy: q.energy, styles: q.style,
-        includeFamilies: q.family, excludeFamilies: q.excludeFamily, holds: q.hold,
-      },
-    })
-    const hits = result.hits.slice((q.page - 1) * q.pageSize)
-    // The row decides, not the index: another instance may have disabled a move that this
-    // process's index still holds until its next refresh.
-    const rows = await getDb().move.findMany({ where: { id: { in: hits.map((h) => h.move.id) }, ...(q.includeDisabled ? {} : { enabled: true }) } })
-    const byId = new Map(rows.map((r) => [r.id, r]))
-    return {
-      items: hits.filter((h) => byId.has(h.move.id)).map((h) => ({
-        ...serializeMove(byId.get(h.move.id)!), score: h.score, scoreParts: h.parts,
-        why: explainSearchHit({ query: text, move: h.move, parts: h.parts }),
-      })),
-      total: result.hits.length, page: q.page, pageSize: q.pageSize, embedderId: result.embedderId, tookMs: result.tookMs,
-    }
-  }
+/** Which moves by their switch: undefined = both. A dancer only ever sees enabled ones. */
+function enabledScope(q: Query): boolean | undefined {
+  if (q.enabled !== undefined) return q.enabled
+  return q.includeDisabled ? undefined : true
+}
+
+/** The structured filters as SQL, the same ones the search applies in the index. */
+function attributeWhere(q: Query): Prisma.MoveWhereInput[] {
   const and: Prisma.MoveWhereInput[] = []
-  if (!q.includeDisabled) and.push({ enabled: true })
   if (q.difficulty) and.push({ difficulty: { in: q.difficulty } })
   if (q.maxDifficulty) and.push({ difficulty: { in: DIFFICULTIES.filter((d) => DIFFICULTY_RANK[d] <= DIFFICULTY_RANK[q.maxDifficulty!]) } })
   if (q.energy) and.push({ energy: { in: q.energy } })
@@ -52,6 +30,67 @@ export async function listMoves(user: SessionUser, q: Query) {
   if (q.excludeFamily) and.push({ family: { notIn: q.excludeFamily } })
   // Entry or exit, as the search filter does (movesThroughHold explains why).
   if (q.hold) and.push({ OR: q.hold.flatMap((hold) => [{ entry: { path: ['hold'], equals: hold } }, { exit: { path: ['hold'], equals: hold } }]) })
+  return and
+}
+
+/**
+ * Disabled moves matching the text, for curators: the search index holds only enabled moves
+ * (nothing disabled may be chosen), so these are matched by their words in SQL instead, every
+ * word in the name, variant, description or tags.
+ */
+async function findDisabledByText(q: Query, text: string) {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length > 1).slice(0, 8)
+  if (!words.length) return []
+  const byWord = words.map((w): Prisma.MoveWhereInput => ({
+    OR: [
+      { name: { contains: w, mode: 'insensitive' } }, { variant: { contains: w, mode: 'insensitive' } },
+      { description: { contains: w, mode: 'insensitive' } }, { tags: { has: w } }, { id: { contains: w } },
+    ],
+  }))
+  return getDb().move.findMany({ where: { AND: [{ enabled: false }, ...attributeWhere(q), ...byWord] }, orderBy: { name: 'asc' }, take: 100 })
+}
+
+/** With `q`: hybrid search (semantic + attributes + lexical) with score parts per result.
+ * Without: a filtered, paginated listing by name. Disabled moves only for curators who ask. */
+export async function listMoves(user: SessionUser, q: Query) {
+  const scope = enabledScope(q)
+  if (scope !== true && !isCurator(user)) throw AppError.forbidden('Only instructors can list disabled moves')
+  const text = q.q
+  if (text) {
+    const { index, embedder } = await getMoveSearch()
+    const limit = Math.min(100, q.page * q.pageSize)
+    const result = scope === false ? null : await searchMoves(index, embedder, {
+      query: text,
+      limit,
+      filters: {
+        difficulty: q.difficulty, maxDifficulty: q.maxDifficulty, energy: q.energy, styles: q.style,
+        includeFamilies: q.family, excludeFamilies: q.excludeFamily, holds: q.hold,
+      },
+    })
+    const found = result?.hits ?? []
+    // The row decides, not the index: another instance may have disabled a move that this
+    // process's index still holds until its next refresh.
+    const rows = await getDb().move.findMany({ where: { id: { in: found.map((h) => h.move.id) }, enabled: true } })
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const hits = found.filter((h) => byId.has(h.move.id)).map((h) => ({
+      ...serializeMove(byId.get(h.move.id)!), score: h.score as number | null, scoreParts: h.parts as typeof h.parts | null,
+      why: explainSearchHit({ query: text, move: h.move, parts: h.parts }),
+    }))
+    const disabled = scope === true ? [] : (await findDisabledByText(q, text)).map((m) => ({
+      ...serializeMove(m), score: null, scoreParts: null, why: 'disabled: matched by its words',
+    }))
+    // A disabled move matched every word: after the hits that match words too, before those
+    // found by meaning alone (the index has no score for it to rank by).
+    const byWords = hits.filter((h) => (h.scoreParts?.lexical ?? 0) > 0)
+    const all = [...byWords, ...disabled, ...hits.filter((h) => !byWords.includes(h))]
+    return {
+      items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+      total: all.length, page: q.page, pageSize: q.pageSize,
+      embedderId: result?.embedderId ?? embedder.id, tookMs: result?.tookMs ?? 0,
+    }
+  }
+  const and = attributeWhere(q)
+  if (scope !== undefined) and.push({ enabled: scope })
   const where = { AND: and }
   const db = getDb()
   const [rows, total] = await Promise.all([

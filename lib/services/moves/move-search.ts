@@ -18,15 +18,16 @@ async function readWatermark(): Promise<string> {
   return rows[0]?.w ?? ''
 }
 
-/** Vectors for these moves: stored ones when the text is unchanged, else embedded and stored. */
-async function vectorsFor(moves: MoveAnnotation[], embedder: Embedder): Promise<MoveVector[]> {
+/** Vectors for these moves: stored ones when the text is unchanged, else embedded and stored.
+ * `force` embeds and stores them all anew (re-embed). */
+async function vectorsFor(moves: MoveAnnotation[], embedder: Embedder, force = false): Promise<MoveVector[]> {
   const db = getDb()
   const stored = await db.moveEmbedding.findMany({ where: { embedderId: embedder.id, moveId: { in: moves.map((m) => m.id) } } })
   const byId = new Map(stored.map((s) => [s.moveId, s]))
   const fresh: MoveVector[] = []
   const stale = moves.filter((m) => {
     const s = byId.get(m.id)
-    if (!s || s.textHash !== textHash(m) || s.dims !== embedder.dims + ATTRIBUTE_DIMS) return true
+    if (force || !s || s.textHash !== textHash(m) || s.dims !== embedder.dims + ATTRIBUTE_DIMS) return true
     const bytes = Buffer.from(s.vector)
     fresh.push({ moveId: m.id, embedderId: embedder.id, dims: s.dims, vector: new Float32Array(bytes.buffer, bytes.byteOffset, s.dims).slice() })
     return false
@@ -95,6 +96,14 @@ export class MoveSearch {
       this.index.remove(move.id)
     }
     this.watermark = await readWatermark()
+  }
+
+  /** Embeds one move again now, whatever is stored, and puts it in the index if it is enabled. */
+  async reembed(move: MoveAnnotation & { enabled: boolean }): Promise<MoveVector> {
+    const [v] = await vectorsFor([move], this.embedder, true)
+    if (move.enabled) this.index.upsert(move, v)
+    else this.index.remove(move.id)
+    return v
   }
 }
 

@@ -16,6 +16,8 @@ export const MoveListQuerySchema = PaginationSchema.extend({
   /** Moves that enter or exit in one of these holds. */
   hold: list(HoldSchema).optional(),
   includeDisabled: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** Curators: only enabled (true) or only disabled (false) moves; unset follows includeDisabled. */
+  enabled: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
 })
 
 export const MoveIdParamsSchema = z.object({ id: z.string().min(1).max(80) })
