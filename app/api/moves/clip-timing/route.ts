@@ -1,6 +1,7 @@
 import { handler } from '@/lib/shared/http/handler'
 import { measureClipTiming } from '@/lib/services/moves/measure-clip-timing'
 import { receiveMultipartFile } from '@/lib/shared/http/receive-multipart-file'
+import { otherMethods } from '@/lib/shared/http/other-methods'
 
 /** multipart/form-data: clip (video ≤ 200 MB, ≤ 60 s) → the tempo and first count one of its
  * own music ({audio:true, bpm, firstCountOffset, countOnes, confidence}) or {audio:false}.
@@ -16,3 +17,5 @@ export const POST = handler(
     }
   },
 )
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(['POST'])
