@@ -50,7 +50,20 @@ export async function registerAndSignIn(tag = 'user') {
   return { email, userId: reg.body.user.id as string, accessToken: tok.body.accessToken as string, refreshToken: tok.body.refreshToken as string }
 }
 
-export async function signInDemo(role: 'USER' | 'INSTRUCTOR' | 'ADMIN') {
+/** One sign-in per demo account per test file: the sign-in limit (per address and email)
+ * would otherwise refuse the shared demo accounts when many files run at once. */
+const demoSessions = new Map<string, Promise<{ accessToken: string; userId: string }>>()
+export function signInDemo(role: 'USER' | 'INSTRUCTOR' | 'ADMIN') {
+  let s = demoSessions.get(role)
+  if (!s) {
+    s = signInDemoOnce(role)
+    demoSessions.set(role, s)
+    s.catch(() => demoSessions.delete(role))
+  }
+  return s
+}
+
+async function signInDemoOnce(role: 'USER' | 'INSTRUCTOR' | 'ADMIN') {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!
   const tok = await api('POST', '/api/auth/token', { json: { email: account.email, password: DEMO_PASSWORD } })
   if (tok.status !== 200) throw new Error(`demo sign-in failed: ${tok.status} ${JSON.stringify(tok.body)}`)

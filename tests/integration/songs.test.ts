@@ -191,6 +191,9 @@ describe('PATCH /api/songs/:id/analysis and DELETE', () => {
     expect(doubled.body.song.bpm).toBeCloseTo(s.bpm, 5)
     expect(doubled.body.song.analysis.countOne).toEqual(s.analysis.countOne)
     expectErrorShape(await api('PATCH', path, { token: owner.accessToken, json: { kind: 'tempo', factor: 2 } }), 422)
+    // Halving then doubling interpolates the dropped beats: a reset restores the tracked ones.
+    const reset = await api('PATCH', path, { token: owner.accessToken, json: { reset: true } })
+    expect(reset.body.song.analysis.beats).toEqual(s.analysis.beats)
 
     const shifted = await api('PATCH', path, { token: owner.accessToken, json: { kind: 'shift', beats: 1 } })
     const beats: number[] = s.analysis.beats
