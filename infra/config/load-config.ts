@@ -9,6 +9,7 @@ export interface ConfigOverrides {
   compute?: string
   webTag?: string
   workerTag?: string
+  migrateTag?: string
   account?: string
 }
 
@@ -23,6 +24,7 @@ export function loadConfig(envName: string, overrides: ConfigOverrides = {}): Co
       ...base.images,
       ...(overrides.webTag ? { webTag: overrides.webTag } : {}),
       ...(overrides.workerTag ? { workerTag: overrides.workerTag } : {}),
+      ...(overrides.migrateTag ? { migrateTag: overrides.migrateTag } : {}),
     },
   }
   const parsed = ConfigSchema.safeParse(input)

@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   images: z.object({
     webTag: z.string().regex(/^[\w.-]{1,128}$/).refine((t) => t !== 'latest', 'pin an exact tag, not latest'),
     workerTag: z.string().regex(/^[\w.-]{1,128}$/).refine((t) => t !== 'latest', 'pin an exact tag, not latest'),
+    /** The web image the migration task runs; defaults to webTag. A release sets it first. */
+    migrateTag: z.string().regex(/^[\w.-]{1,128}$/).refine((t) => t !== 'latest', 'pin an exact tag, not latest').optional(),
     /** The images' own start commands (Dockerfile CMD): the DATABASE_URL wrapper execs them. */
     webCommand: z.array(z.string()).min(1).default(['node', 'server.js']),
     workerCommand: z.array(z.string()).min(1).default(['node', '--import', 'tsx', 'worker/main.ts']),

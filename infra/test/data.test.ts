@@ -49,6 +49,15 @@ describe.each(TARGETS)('data stack (compute=%s)', (compute) => {
     prod().hasResourceProperties('AWS::SecretsManager::SecretTargetAttachment', { TargetType: 'AWS::RDS::DBCluster' })
   })
 
+  it('can rotate the database password on demand, from inside the services security group', () => {
+    prod().hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      HostedRotationLambda: Match.objectLike({ RotationType: 'PostgreSQLSingleUser', VpcSecurityGroupIds: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('ServicesSecurityGroup') }) }),
+      RotateImmediatelyOnUpdate: false,
+    })
+    const [[, schedule]] = resourcesOf(prod(), 'AWS::SecretsManager::RotationSchedule')
+    expect(schedule.Properties.RotationRules).toBeUndefined()
+  })
+
   it('creates AUTH_SECRET, WORKER_SECRET and GEMINI_API_KEY as their own generated secrets', () => {
     const secrets = resourcesOf(prod(), 'AWS::SecretsManager::Secret').map(([, r]) => r.Properties)
     for (const name of ['AUTH_SECRET', 'WORKER_SECRET', 'GEMINI_API_KEY']) {

@@ -1,4 +1,7 @@
-import { Match } from 'aws-cdk-lib/assertions'
+import { App } from 'aws-cdk-lib'
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { loadConfig } from '../config/load-config'
+import { buildApp } from '../lib/build-app'
 import { describe, expect, it } from 'vitest'
 import { build, resourcesOf } from './helpers'
 
@@ -88,6 +91,18 @@ describe('services stack, compute=ecs', () => {
     expect(c.Secrets.map((s: any) => s.Name)).toEqual(['DB_SECRET'])
     expect(JSON.stringify(c.Image)).toContain('WebRepository')
     t().hasOutput('MigrateCommand', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })
+  })
+
+  it('lets a release move the migration task to the new image before the web app (migrateTag)', () => {
+    const app = build('prod', 'ecs')
+    expect(app.config.images.migrateTag).toBeUndefined()
+    const staged = loadConfig('prod', { migrateTag: 'v0.2.0' })
+    expect(staged.images).toMatchObject({ webTag: 'v0.1.0', migrateTag: 'v0.2.0' })
+    const t2 = Template.fromStack(buildApp(new App(), staged).services)
+    const defs = Object.entries(t2.findResources('AWS::ECS::TaskDefinition'))
+    const image = (prefix: string) => JSON.stringify(defs.find(([id]) => id.startsWith(prefix))![1].Properties.ContainerDefinitions[0].Image)
+    expect(image('MigrateTask')).toContain(':v0.2.0')
+    expect(JSON.stringify(resourcesOf(t2, 'AWS::ECS::ExpressGatewayService')[0][1].Properties.PrimaryContainer.Image)).toContain(':v0.1.0')
   })
 
   it('keeps every log group for 30 days', () => {

@@ -83,6 +83,19 @@ export class DataStack extends Stack {
       iamAuthentication: false,
     })
 
+    // On-demand rotation (`aws secretsmanager rotate-secret`, docs/deploy.md): no schedule,
+    // because running tasks keep the password they started with until they are replaced.
+    // The rotation function wears the services' group, so the database admits it unchanged.
+    this.cluster.secret!.addRotationSchedule('Rotation', {
+      hostedRotation: secretsmanager.HostedRotation.postgreSqlSingleUser({
+        vpc: props.vpc,
+        vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+        securityGroups: [props.servicesSecurityGroup],
+      }),
+      automaticallyAfter: Duration.days(0),
+      rotateImmediatelyOnUpdate: false,
+    })
+
     this.appSecrets = {
       // 48 characters: AUTH_SECRET needs 32+, WORKER_SECRET 16+. Plain strings, not JSON,
       // so each is injected as the variable's whole value.

@@ -44,7 +44,7 @@ export class ServicesStack extends Stack {
     // no bucket access, no other secret.
     const migrateRole = new iam.Role(this, 'MigrateTaskRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') })
     this.migrateTask = addFargateTask(this, 'MigrateTask', common, { cpu: 512, memoryMiB: 1024 }, migrateRole, {
-      repository: props.webRepository, tag: config.images.webTag, command: config.images.migrateCommand,
+      repository: props.webRepository, tag: config.images.migrateTag ?? config.images.webTag, command: config.images.migrateCommand,
       environment: { plain: { NODE_ENV: 'production', SERVICE_NAME: 'migrate', LOG_LEVEL: 'info' }, secrets: { DB_SECRET: 'database' } },
       logGroup: logGroup('MigrateLogs'),
     })
