@@ -29,6 +29,12 @@ const fargateSize = z.object({ cpu: z.number().int(), memoryMiB: z.number().int(
 const appRunnerSize = z.object({ cpu: z.string(), memory: z.string() })
   .refine((s) => APP_RUNNER_SIZES[s.cpu]?.includes(s.memory), 'not a valid App Runner cpu/memory pair')
 
+/** Aurora PostgreSQL versions that can scale to 0 ACU. */
+function supportsAutoPause(version: string): boolean {
+  const [major, minor] = version.split('.').map(Number)
+  return major > 16 || (major === 16 && minor >= 3) || (major === 15 && minor >= 7)
+}
+
 export const ConfigSchema = z.object({
   /** Short name used in stack and resource names: lowercase, no spaces. */
   name: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/),
@@ -68,7 +74,10 @@ export const ConfigSchema = z.object({
     backupRetentionDays: z.number().int().min(7).max(35).default(7),
     deletionProtection: z.boolean().default(true),
     databaseName: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('bachata'),
-  }).refine((d) => d.maxCapacity >= d.minCapacity, 'maxCapacity must be >= minCapacity'),
+  }).refine((d) => d.maxCapacity >= d.minCapacity, 'maxCapacity must be >= minCapacity')
+    .refine((d) => d.minCapacity > 0 || supportsAutoPause(d.engineVersion), {
+      message: 'minCapacity 0 (auto-pause) needs Aurora PostgreSQL 15.7+, 16.3+ or 17.x', path: ['engineVersion'],
+    }),
   storage: z.object({
     /** Origins allowed to PUT signed uploads straight to S3 (CORS). */
     corsOrigins: z.array(z.string().url()).min(1),
