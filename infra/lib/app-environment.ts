@@ -1,0 +1,115 @@
+import type { Config } from '../config/schema'
+
+/**
+ * What each container is given: plain values here, secrets by reference (never a value in the
+ * template). One list for both compute targets, so ECS and App Runner can't drift apart;
+ * test/app-environment.test.ts checks it against every variable the app and worker read.
+ */
+export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword'
+
+export interface ContainerEnvironment {
+  plain: Record<string, string>
+  /** Env var name → which secret (the database secret is the whole RDS JSON, see DB_SECRET). */
+  secrets: Record<string, SecretName>
+}
+
+/** Read by the command wrapper (database-url-command.ts), which turns it into DATABASE_URL. */
+export const DB_SECRET_VAR = 'DB_SECRET'
+export const WEB_PORT = 3000
+export const WORKER_PORT = 8080
+/** Fargate allows at most 120 s between SIGTERM and SIGKILL; the worker needs less. */
+export const WORKER_STOP_TIMEOUT_SECONDS = 120
+const WORKER_GRACE_SECONDS = 90
+
+/**
+ * Variables the code reads that are left unset on purpose, each with the reason. Anything the
+ * code reads must be either set below or listed here (the static test enforces it).
+ */
+export const UNSET_ON_PURPOSE: Record<string, string> = {
+  DATABASE_URL: 'built at start from DB_SECRET by the command wrapper, so rotation needs no redeploy of config',
+  S3_ENDPOINT: 'real S3: the SDK picks the regional endpoint',
+  FFMPEG_PATH: 'the images install Debian ffmpeg on PATH',
+  FFPROBE_PATH: 'the images install Debian ffprobe on PATH',
+  GEMINI_BASE_URL: "Google's default endpoint",
+  MODEL_DIR: 'the web image ships the compacted word vectors at the default path (.data/models)',
+  WORKER_ID: 'defaults to host:pid:random, unique per task',
+  WORKER_HEARTBEAT_SECONDS: 'defaults to a third of WORKER_LEASE_SECONDS',
+  WORKER_PORT: 'PORT is set instead (App Runner reserves PORT and sets it itself)',
+  npm_package_version: 'APP_VERSION is set instead',
+}
+
+/** Variables only set when config.mail is given. */
+export const MAIL_VARIABLES = ['SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD'] as const
+
+function mailEnvironment(config: Config): ContainerEnvironment {
+  if (!config.mail) return { plain: { MAIL_FROM: 'Bachata Buddy <no-reply@bachata.buddy>', SMTP_PORT: '587', SMTP_SECURE: '0' }, secrets: {} }
+  return {
+    plain: {
+      SMTP_HOST: config.mail.host, SMTP_PORT: String(config.mail.port), SMTP_SECURE: config.mail.secure ? '1' : '0',
+      SMTP_USER: config.mail.user, MAIL_FROM: config.mail.from,
+    },
+    secrets: { SMTP_PASSWORD: 'smtpPassword' },
+  }
+}
+
+function shared(config: Config, bucketName: string, service: 'web' | 'worker', version: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    SERVICE_NAME: service,
+    APP_VERSION: version,
+    APP_URL: config.appUrl,
+    LOG_LEVEL: 'info',
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: bucketName,
+    S3_REGION: config.region,
+    DATA_DIR: '/tmp/bachata-data',
+  }
+}
+
+export function webEnvironment(config: Config, o: { bucketName: string; workerUrl: string }): ContainerEnvironment {
+  const mail = mailEnvironment(config)
+  return {
+    plain: {
+      ...shared(config, o.bucketName, 'web', config.images.webTag),
+      PORT: String(WEB_PORT),
+      HOSTNAME: '0.0.0.0',
+      WORKER_URL: o.workerUrl,
+      DB_POOL_MAX: String(config.web.dbPoolMax),
+      GEMINI_MODEL: 'gemini-2.5-flash',
+      GEMINI_TIMEOUT_MS: '8000',
+      ACCESS_TOKEN_TTL_SECONDS: String(15 * 60),
+      REFRESH_TOKEN_TTL_SECONDS: String(7 * 24 * 3600),
+      RATE_LIMIT_AUTH_PER_MINUTE: '10',
+      RATE_LIMIT_DISABLED: '0',
+      ...mail.plain,
+    },
+    secrets: {
+      [DB_SECRET_VAR]: 'database', AUTH_SECRET: 'authSecret', GEMINI_API_KEY: 'geminiApiKey', WORKER_SECRET: 'workerSecret',
+      ...mail.secrets,
+    },
+  }
+}
+
+export function workerEnvironment(config: Config, o: { bucketName: string }): ContainerEnvironment {
+  return {
+    plain: {
+      ...shared(config, o.bucketName, 'worker', config.images.workerTag),
+      PORT: String(WORKER_PORT),
+      WORKER_HOST: '0.0.0.0',
+      // One render per container: each is sized for one ffmpeg job; more work → more tasks.
+      WORKER_CONCURRENCY: '1',
+      WORKER_POLL_SECONDS: '5',
+      WORKER_LEASE_SECONDS: '30',
+      WORKER_REAP_SECONDS: '10',
+      WORKER_ORPHAN_GRACE_SECONDS: '60',
+      WORKER_SHUTDOWN_GRACE_SECONDS: String(WORKER_GRACE_SECONDS),
+      RENDER_ATTEMPTS: '3',
+      RENDER_RETRY_DELAY_SECONDS: '5',
+      RENDER_TIMEOUT_SECONDS: String(config.worker.renderTimeoutSeconds),
+      WORKER_WORK_DIR: '/tmp/bachata-render',
+      WORKER_CACHE_DIR: '/var/cache/bachata/segments',
+      DB_POOL_MAX: '4',
+    },
+    secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret' },
+  }
+}
