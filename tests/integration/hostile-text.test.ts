@@ -72,9 +72,13 @@ describe('API edges answer JSON', () => {
     expect((await api('GET', '/api/me')).headers.get('cache-control')).toBe('no-store')
   })
 
-  it('every response pins https for browsers that reach it over TLS', async () => {
+  it('every response pins https for browsers that reach it over TLS, and refuses sniffing and framing', async () => {
     for (const path of ['/', '/api/health', '/sign-in']) {
-      expect((await api('GET', path)).headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8}; includeSubDomains$/)
+      const h = (await api('GET', path)).headers
+      expect(h.get('strict-transport-security'), path).toMatch(/^max-age=\d{8}; includeSubDomains$/)
+      expect(h.get('x-content-type-options'), path).toBe('nosniff')
+      expect(h.get('x-frame-options'), path).toBe('DENY')
+      expect(h.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin')
     }
   })
 })
