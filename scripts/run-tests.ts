@@ -97,6 +97,9 @@ async function main(): Promise<number> {
       WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: workerSecret,
       SMTP_HOST: smtp.host, SMTP_PORT: String(smtp.port), SMTP_USER: smtp.user, SMTP_PASSWORD: smtp.password,
       MAIL_FROM: 'Bachata Buddy <no-reply@test.bachata.buddy>',
+      // As if behind one proxy: a test (tests/integration/http.ts) can then act as its own client
+      // address through X-Forwarded-For. shared-limits.test.ts starts instances that trust none.
+      TRUSTED_PROXY_HOPS: '1',
     } })
     const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, TEST_MAIL_DIR: smtp.dir }
     const isWorkerTest = (f: string) => /\/(worker|video)-[^/]*$/.test(f)

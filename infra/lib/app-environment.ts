@@ -81,6 +81,9 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       REFRESH_TOKEN_TTL_SECONDS: String(7 * 24 * 3600),
       RATE_LIMIT_AUTH_PER_MINUTE: '10',
       RATE_LIMIT_DISABLED: '0',
+      // CloudFront appends the viewer's address, then the service's load balancer (the ALB,
+      // or App Runner's own) appends CloudFront's: the client is two hops back from the peer.
+      TRUSTED_PROXY_HOPS: '2',
       ...mail.plain,
     },
     secrets: {

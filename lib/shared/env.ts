@@ -36,6 +36,9 @@ export const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DISABLED: bool,
+  /** Proxies in front of the app that append to X-Forwarded-For (a load balancer, CloudFront):
+   * 0 trusts none and takes the socket's peer as the client; N takes the address N hops in. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Outgoing mail (password reset). Unset: no mail leaves the machine (see lib/shared/mail). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -77,3 +77,10 @@ export async function revokeFamilyOfRefreshToken(raw: string): Promise<boolean> 
   await revokeRefreshFamily(row.familyId, 'logout')
   return true
 }
+
+/** The sign-in (family) a refresh token belongs to, or null for a token we never issued:
+ * refreshes are rate limited per family, so no address can spend everyone's quota. */
+export async function refreshFamilyOf(raw: string): Promise<string | null> {
+  const row = await getDb().refreshToken.findUnique({ where: { tokenHash: sha256Hex(raw) }, select: { familyId: true } })
+  return row?.familyId ?? null
+}

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { authenticateRequest, type AuthMethod } from '@/lib/shared/auth/authenticate-request'
 import type { Role } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
+import { getEnv } from '@/lib/shared/env'
 import { logger } from '@/lib/shared/logger'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { errorResponse, toAppError } from './error-response'
@@ -25,7 +26,15 @@ interface Options<B, Q, P, A extends Auth> {
   query?: z.ZodType<Q>
   params?: z.ZodType<P>
   maxBodyBytes?: number
-  rateLimit?: { name: string; limit: number | (() => number); windowMs: number; key?: (ctx: { ip: string; body: B }) => string }
+  /** One limit or several (all must pass); the key defaults to address + user. */
+  rateLimit?: RateLimitRule<B> | RateLimitRule<B>[]
+}
+
+export interface RateLimitRule<B> {
+  name: string
+  limit: number | (() => number)
+  windowMs: number
+  key?: (ctx: { ip: string; body: B }) => string | Promise<string>
 }
 
 export interface HandlerContext<B, Q, P, U> {
@@ -74,10 +83,9 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
         rejectUnsafeText(raw, 'body')
         body = options.body.parse(raw)
       }
-      if (options.rateLimit) {
-        const rl = options.rateLimit
-        const key = rl.key ? rl.key({ ip, body }) : `${ip}:${userId ?? ''}`
-        consumeRateLimit(`${rl.name}:${key}`, typeof rl.limit === 'function' ? rl.limit() : rl.limit, rl.windowMs)
+      for (const rl of options.rateLimit ? [options.rateLimit].flat() : []) {
+        const key = rl.key ? await rl.key({ ip, body }) : `${ip}:${userId ?? ''}`
+        await consumeRateLimit(rl.name, key, typeof rl.limit === 'function' ? rl.limit() : rl.limit, rl.windowMs)
       }
       const result = await fn({
         req, body, query, params, requestId, ip,
@@ -105,7 +113,10 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
 function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get('origin')
   if (!origin) return // non-browser clients and same-origin GET-like navigations send none
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host')
+  // X-Forwarded-Host is believed only behind a trusted proxy: otherwise a client could name
+  // its own origin there and pass this check.
+  const forwarded = getEnv().TRUSTED_PROXY_HOPS > 0 ? req.headers.get('x-forwarded-host') : null
+  const host = forwarded ?? req.headers.get('host')
   let originHost: string
   try {
     originHost = new URL(origin).host

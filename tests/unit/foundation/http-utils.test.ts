@@ -1,9 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest'
 import { z } from 'zod'
-import { AppError } from '@/lib/shared/errors'
 import { readJsonBody } from '@/lib/shared/http/read-json-body'
 import { safeCallbackPath } from '@/lib/shared/http/safe-callback-path'
-import { consumeRateLimit, clientIp } from '@/lib/shared/http/rate-limit'
 import { zodFields } from '@/lib/shared/http/error-response'
 import { getEnv } from '@/lib/shared/env'
 
@@ -51,28 +49,6 @@ describe('safeCallbackPath', () => {
     [undefined, '/home'],
   ])('%s → %s', (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected)
-  })
-})
-
-describe('consumeRateLimit', () => {
-  it('allows `limit` hits per window, then throws 429 with a retry time, then recovers', () => {
-    const key = `unit-${Math.random()}`
-    const t0 = 1_000_000
-    for (let i = 0; i < 3; i++) consumeRateLimit(key, 3, 60_000, t0 + i)
-    let err: unknown
-    try {
-      consumeRateLimit(key, 3, 60_000, t0 + 10)
-    } catch (e) {
-      err = e
-    }
-    expect(err).toBeInstanceOf(AppError)
-    expect((err as AppError).status).toBe(429)
-    expect(Number((err as AppError).headers?.['Retry-After'])).toBe(60)
-    expect(() => consumeRateLimit(key, 3, 60_000, t0 + 60_001)).not.toThrow()
-  })
-  it('takes the first forwarded address as the client', () => {
-    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }))).toBe('203.0.113.9')
-    expect(clientIp(new Headers())).toBe('local')
   })
 })
 

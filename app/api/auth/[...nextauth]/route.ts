@@ -4,7 +4,8 @@ import { getAuthOptions } from '@/lib/shared/auth/next-auth-options'
 import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { errorResponse } from '@/lib/shared/http/error-response'
-import { clientIp, consumeRateLimit } from '@/lib/shared/http/rate-limit'
+import { readCredentialsEmail } from '@/lib/shared/auth/read-credentials-email'
+import { clientIp, limitSignIn } from '@/lib/shared/http/rate-limit'
 import { otherMethods } from '@/lib/shared/http/other-methods'
 
 type Ctx = { params: Promise<{ nextauth: string[] }> }
@@ -15,16 +16,15 @@ function nextAuth(req: NextRequest, ctx: Ctx) {
 
 export const GET = nextAuth
 
-/** Browser sign-in goes through next-auth; it is rate limited here per IP + email, like
- * POST /api/auth/token. The body keeps a `url` because next-auth's client reads one. */
+/** Browser sign-in goes through next-auth; it is rate limited here like POST /api/auth/token
+ * (per address + email, and per address), keyed on the email next-auth will check. The body keeps a `url` because next-auth's client reads one. */
 export async function POST(req: NextRequest, ctx: Ctx) {
   const { nextauth } = await ctx.params
   if (nextauth.join('/') === 'callback/credentials') {
-    const form = await req.clone().formData().catch(() => null)
-    const email = String(form?.get('email') ?? '').trim().toLowerCase().slice(0, 254)
+    const email = await readCredentialsEmail(req)
+    const ip = clientIp(req.headers)
     try {
-      const env = getEnv()
-      consumeRateLimit(`login:${clientIp(req.headers)}:${email}`, env.RATE_LIMIT_AUTH_PER_MINUTE, 60_000)
+      await limitSignIn(ip, email)
     } catch (e) {
       if (!(e instanceof AppError)) throw e
       const res = errorResponse(e, crypto.randomUUID())

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/shared/errors'
-import { authAttemptsPerMinute } from '@/lib/shared/http/rate-limit'
+import { limitSignIn } from '@/lib/shared/http/rate-limit'
 import { handler } from '@/lib/shared/http/handler'
 import { issueTokenPair } from '@/lib/shared/auth/issue-token-pair'
 import { createRefreshFamily } from '@/lib/shared/auth/refresh-tokens'
@@ -12,9 +12,9 @@ export const POST = handler(
   {
     auth: 'none',
     body: CredentialsSchema,
-    rateLimit: { name: 'login', limit: authAttemptsPerMinute, windowMs: 60_000, key: ({ ip, body }) => `${ip}:${body.email}` },
   },
-  async ({ body }) => {
+  async ({ body, ip }) => {
+    await limitSignIn(ip, body.email)
     const user = await verifyCredentials(body.email, body.password)
     if (!user) throw AppError.unauthenticated('Wrong email or password')
     const family = await createRefreshFamily(user.id, 'api')
