@@ -7,6 +7,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { execa } from 'execa'
+import { mediaTool } from '@/lib/engines/media/ffmpeg'
+import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
 import { buildApp, freePort, localAuthSecret, startApp } from './lib/app-server'
 import { provideDatabase } from './lib/database'
 import { installDemoSongs, migrateDatabase, seedDatabase, setupModels } from './lib/prepare-database'
@@ -15,6 +17,11 @@ import { startWorker, type RunningWorker } from './lib/worker-process'
 async function main() {
   const port = Number(process.env.PORT ?? 3000)
   const log = (s: string) => console.log(`[demo] ${s}`)
+  // Songs, clips and videos all go through ffmpeg: without it, say so in one line and stop.
+  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
+  const notice = mediaToolsNotice(tools)
+  if (notice) log(notice)
+  if (tools.some((t) => !t.found)) process.exit(1)
   const db = await provideDatabase({ fresh: false })
   log(db.embedded ? 'using embedded PostgreSQL (.data/pg)' : 'using DATABASE_URL')
   await migrateDatabase(db.url)
