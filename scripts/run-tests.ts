@@ -75,11 +75,19 @@ function findTools(): boolean {
   const notice = mediaToolsNotice(tools)
   if (notice) log(notice)
   if (tools.some((t) => !t.found)) return false
+  // CI's bare-PATH stage pins the fallbacks it means to prove.
+  const wrong = (want: string | undefined, got: string) => want !== undefined && want !== got
+  if (tools.some((t) => t.found && wrong(process.env.EXPECT_MEDIA_SOURCE, t.source))) {
+    log(`expected ffmpeg and ffprobe from ${process.env.EXPECT_MEDIA_SOURCE}`)
+    return false
+  }
   if (args.has('--unit-only') || args.has('--skip-e2e') || !runs('e2e/')) return true
   try {
     const browser = findBrowser() // kept in the environment for Playwright's processes
     log(`browser: ${browser.executablePath} (${browser.source})`)
-    return true
+    if (!wrong(process.env.EXPECT_BROWSER_SOURCE, browser.source)) return true
+    log(`expected the browser from ${process.env.EXPECT_BROWSER_SOURCE}`)
+    return false
   } catch (e) {
     if (!(e instanceof BrowserMissingError)) throw e
     log(e.message)

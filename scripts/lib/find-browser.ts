@@ -1,5 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { findOnPath } from '@/lib/shared/find-on-path'
 
@@ -39,6 +43,29 @@ function playwrightBrowser(): string | null {
   }
 }
 
+/**
+ * The NSS libraries the packaged Chromium links against, from the same package (built for
+ * Amazon Linux, where it unpacks them itself; elsewhere only we do). Returns their directory.
+ */
+export function unpackBundledLibraries(): string {
+  const pkg = dirname(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')))
+  const out = join(tmpdir(), 'al2023')
+  const lib = join(out, 'lib')
+  if (!existsSync(join(lib, 'libnss3.so'))) {
+    mkdirSync(out, { recursive: true })
+    const tar = brotliDecompressSync(readFileSync(join(pkg, 'bin', 'al2023.tar.br')))
+    const r = spawnSync('tar', ['-x', '-C', out], { input: tar })
+    if (r.status !== 0) throw new Error(`could not unpack the libraries of @sparticuz/chromium: ${String(r.stderr).trim()}`)
+  }
+  return lib
+}
+
+/** `ldd` names a library the binary needs that this system lacks (a machine without libnss3). */
+function lacksLibraries(file: string): boolean {
+  const r = spawnSync('ldd', [file], { encoding: 'utf8' })
+  return r.status === 0 && r.stdout.includes('not found')
+}
+
 /** Unpacks @sparticuz/chromium (once per boot: it skips an existing /tmp copy) and says where. */
 function packagedBrowser(): FoundBrowser | null {
   const script = `import('@sparticuz/chromium').then(async (m) => console.log(await m.default.executablePath()))`
@@ -47,9 +74,11 @@ function packagedBrowser(): FoundBrowser | null {
   if (!file || !existsSync(file)) return null
   // Its fonts arrive beside it; a machine without its own fontconfig set-up would render
   // every glyph as a box, so point fontconfig at them there.
-  const fonts = '/tmp/fonts'
-  const env = !existsSync('/etc/fonts/fonts.conf') && existsSync(`${fonts}/fonts.conf`) ? { FONTCONFIG_PATH: fonts } : undefined
-  return { executablePath: file, source: 'sparticuz', env }
+  const env: Record<string, string> = {}
+  const fonts = join(tmpdir(), 'fonts')
+  if (!existsSync('/etc/fonts/fonts.conf') && existsSync(join(fonts, 'fonts.conf'))) env.FONTCONFIG_PATH = fonts
+  if (lacksLibraries(file)) env.LD_LIBRARY_PATH = [unpackBundledLibraries(), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':')
+  return { executablePath: file, source: 'sparticuz', ...(Object.keys(env).length ? { env } : {}) }
 }
 
 function search(env: Record<string, string | undefined>): FoundBrowser | null {

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 let root: string
 let mod: typeof import('@/scripts/lib/find-browser')
 let playwrightPath: string
+let packaged: string
 
 async function fakeChromium(dir: string, name = 'chromium') {
   await mkdir(dir, { recursive: true })
@@ -48,6 +49,7 @@ describe('finding the e2e browser', () => {
     const b = mod.findBrowser({ PATH: join(root, 'nothing') })
     expect(b.source).toBe('sparticuz')
     expect(existsSync(b.executablePath)).toBe(true)
+    packaged = b.executablePath
     const { stdout } = await execa(b.executablePath, ['--version'], { timeout: 30_000 })
     expect(stdout).toMatch(/Chromium \d+/)
   }, 120_000)
@@ -69,4 +71,16 @@ describe('finding the e2e browser', () => {
     expect(mod.BROWSER_MISSING_LINE).not.toContain('\n')
     expect(mod.BROWSER_MISSING_LINE).toMatch(/apt-get install chromium.*CHROMIUM_PATH.*@sparticuz\/chromium/)
   })
+})
+
+describe('the packaged browser on a machine without NSS', () => {
+  it('unpacks the libraries shipped beside it, and the browser runs with only those', async () => {
+    const lib = mod.unpackBundledLibraries()
+    for (const so of ['libnss3.so', 'libnspr4.so', 'libnssutil3.so']) expect(existsSync(join(lib, so))).toBe(true)
+    // This machine has its own NSS: make sure the loader really takes the unpacked copy.
+    const linked = (await execa('ldd', [packaged], { env: { LD_LIBRARY_PATH: lib } })).stdout
+    expect(linked).toContain(`libnss3.so => ${join(lib, 'libnss3.so')}`)
+    const { stdout } = await execa(packaged, ['--version'], { env: { LD_LIBRARY_PATH: lib }, timeout: 30_000 })
+    expect(stdout).toMatch(/Chromium \d+/)
+  }, 120_000)
 })
