@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { execa } from 'execa'
 import { findOnPath, isExecutableFile } from '@/lib/shared/find-on-path'
 
@@ -32,17 +33,23 @@ export interface FindMediaToolOptions {
 }
 
 /**
- * An optional package, loaded at run time if it is installed. The name is passed in rather
- * than written into a require() call so the production bundler does not try to resolve
- * (and warn about) a package that is, by design, often absent. Both installer packages
- * throw when their platform binary is missing: that counts as absent too.
+ * An optional package, loaded at run time if it is installed; both installer packages throw
+ * when their platform binary is missing, which counts as absent too. The production bundler
+ * replaces a require() of a computed name, even through createRequire, with a stub that
+ * always throws "Cannot find module": node:module is fetched through
+ * process.getBuiltinModule (Node 20.16+), which it leaves alone, so the web app looks the
+ * package up at run time like the worker does.
  */
 export function loadOptionalPackage(name: string): unknown {
-  try {
-    return createRequire(import.meta.url)(name)
-  } catch {
-    return null
+  const runtime = process.getBuiltinModule?.('node:module')?.createRequire ?? createRequire
+  for (const base of [import.meta.url, join(process.cwd(), 'package.json')]) {
+    try {
+      return runtime(base)(name)
+    } catch {
+      // not installed as seen from there
+    }
   }
+  return null
 }
 
 /** A packaged binary may be missing, truncated or for another CPU: only one that runs counts. */
