@@ -1,7 +1,19 @@
 import { defineConfig, devices } from '@playwright/test'
+import { BrowserMissingError, findBrowser } from './scripts/lib/find-browser'
 
-// Debian's chromium (Playwright's own browser download cannot reach its servers here).
+// The browser: CHROMIUM_PATH, Playwright's own, the system chromium, then the one shipped in
+// @sparticuz/chromium (scripts/lib/find-browser.ts). None at all: one line, not a stack trace.
 // TEST_APP_URL comes from scripts/run-tests.ts, which starts the built app on a fresh database.
+function browserLaunch() {
+  try {
+    return findBrowser().launch
+  } catch (e) {
+    if (!(e instanceof BrowserMissingError)) throw e
+    console.error(e.message)
+    process.exit(1)
+  }
+}
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -22,7 +34,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          ...browserLaunch(),
           args: [
             '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
             '--disable-component-update', '--disable-sync', '--no-first-run',

@@ -17,6 +17,7 @@ import { buildApp, freePort, startApp } from '@/scripts/lib/app-server'
 import { provideDatabase } from '@/scripts/lib/database'
 import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, setupModels } from '@/scripts/lib/prepare-database'
 import { startWorker } from '@/scripts/lib/worker-process'
+import { findBrowser } from '@/scripts/lib/find-browser'
 import { median } from '@/lib/shared/numbers'
 import { THREE_MINUTE_SONG_SPEC } from '@/scripts/demo/songs/demo-song-spec'
 import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
@@ -52,7 +53,7 @@ async function main() {
     WORKER_URL: `http://127.0.0.1:${workerPort}`, WORKER_SECRET: secret,
   } })
   const worker = await startWorker({ port: workerPort, env: { DATABASE_URL: db.url, DATA_DIR: dataDir, WORKER_SECRET: secret, LOG_LEVEL: 'warn' } })
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'] })
+  const browser = await chromium.launch({ ...findBrowser().launch, args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'] })
   try {
     const ctx = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 800 } })
     // tsx compiles the page.evaluate callbacks below with esbuild's keepNames, which wraps named

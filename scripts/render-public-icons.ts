@@ -5,14 +5,15 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { execa } from 'execa'
 import { chromium } from '@playwright/test'
+import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
+import { findBrowser } from './lib/find-browser'
 
 const PUBLIC = path.resolve('public')
 
 async function main() {
   const svg = await readFile(path.join(PUBLIC, 'favicon.svg'), 'utf8')
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })
+  const browser = await chromium.launch({ ...findBrowser().launch })
   try {
     const page = await browser.newPage()
     for (const [name, size] of [['icon-512.png', 512], ['icon-192.png', 192], ['apple-touch-icon.png', 180], ['icon-32.png', 32]] as const) {
@@ -30,8 +31,7 @@ async function main() {
   } finally {
     await browser.close()
   }
-  const ffmpeg = process.env.FFMPEG_PATH ?? 'ffmpeg'
-  await execa(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-i', path.join(PUBLIC, 'icon-32.png'), path.join(PUBLIC, 'favicon.ico')])
+  await runFfmpeg(['-y', '-i', path.join(PUBLIC, 'icon-32.png'), path.join(PUBLIC, 'favicon.ico')])
 }
 
 main().catch((e) => {

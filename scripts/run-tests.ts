@@ -15,7 +15,10 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { execa } from 'execa'
+import { mediaTool } from '@/lib/engines/media/ffmpeg'
+import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
+import { BrowserMissingError, findBrowser } from './lib/find-browser'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
 import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, setupModels } from './lib/prepare-database'
 import { startSmtpSink, type RunningSmtpSink } from './lib/smtp-sink'
@@ -62,8 +65,42 @@ async function playwright(env: Record<string, string>): Promise<boolean> {
   return r.exitCode === 0
 }
 
+/**
+ * ffmpeg, ffprobe and (for the e2e stage) the browser, found before anything is built: a
+ * missing one is one line naming what to install, not a failure minutes later.
+ */
+function findTools(): boolean {
+  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
+  for (const t of tools) if (t.found) log(`${t.name}: ${t.path} (${t.source})`)
+  const notice = mediaToolsNotice(tools)
+  if (notice) log(notice)
+  if (tools.some((t) => !t.found)) return false
+  // CI's bare-PATH stage pins the fallbacks it means to prove.
+  const wrong = (want: string | undefined, got: string) => want !== undefined && want !== got
+  if (tools.some((t) => t.found && wrong(process.env.EXPECT_MEDIA_SOURCE, t.source))) {
+    log(`expected ffmpeg and ffprobe from ${process.env.EXPECT_MEDIA_SOURCE}`)
+    return false
+  }
+  if (args.has('--unit-only') || args.has('--skip-e2e') || !runs('e2e/')) return true
+  try {
+    const browser = findBrowser() // kept in the environment for Playwright's processes
+    log(`browser: ${browser.executablePath} (${browser.source})`)
+    if (!wrong(process.env.EXPECT_BROWSER_SOURCE, browser.source)) return true
+    log(`expected the browser from ${process.env.EXPECT_BROWSER_SOURCE}`)
+    return false
+  } catch (e) {
+    if (!(e instanceof BrowserMissingError)) throw e
+    log(e.message)
+    return false
+  }
+}
+
 async function main(): Promise<number> {
   await mkdir('test-results', { recursive: true })
+  if (!findTools()) {
+    totals.failed += 1
+    return 1
+  }
   let ok = true
   if (!args.has('--skip-unit')) {
     log('unit tests')

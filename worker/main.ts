@@ -1,7 +1,9 @@
 import './service-name'
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { checkHealth } from '@/lib/services/health/check-health'
+import { checkHealth, mediaToolsReady } from '@/lib/services/health/check-health'
+import { mediaTool } from '@/lib/engines/media/ffmpeg'
+import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
 import { disconnectDb } from '@/lib/shared/db'
 import { getEnv } from '@/lib/shared/env'
 import { ensureRenderQueues, startBoss } from '@/lib/services/render-jobs/get-boss'
@@ -22,6 +24,15 @@ async function main() {
   const env = getEnv()
   const config = readWorkerConfig(process.env)
   const log = logger.child({ workerId: config.workerId })
+  // Without ffmpeg every job would fail on a spawn ENOENT: refuse to start instead, with the
+  // one line that says what to install (on stderr as plain text, for a person to read).
+  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
+  const notice = mediaToolsNotice(tools)
+  if (tools.some((t) => !t.found)) {
+    console.error(`worker: ${notice}`)
+    process.exit(1)
+  }
+  if (notice) log.warn(notice)
   if (!env.WORKER_SECRET) log.warn('WORKER_SECRET is not set: /jobs/wake refuses every call; jobs are found by polling only')
   await mkdir(config.workRoot, { recursive: true })
   await mkdir(config.cacheDir, { recursive: true })
@@ -44,7 +55,10 @@ async function main() {
     wake: () => worker.wake(),
     health: async () => {
       const h = await checkHealth()
-      return { ok: h.ok && !worker.isStopping, db: h.db, active: worker.active, processed: worker.processed, stopping: worker.isStopping }
+      return {
+        ok: h.ok && mediaToolsReady(h) && !worker.isStopping, db: h.db, ffmpeg: h.ffmpeg, ffprobe: h.ffprobe,
+        active: worker.active, processed: worker.processed, stopping: worker.isStopping,
+      }
     },
   })
   await new Promise<void>((resolve, reject) => {

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { freePort, startApp } from '@/scripts/lib/app-server'
 import { api } from './http'
+import { expectedMediaTool } from './media-tools-expectation'
 
 describe('GET /api/health', () => {
-  it('reports ok with the database status and version', async () => {
+  it('reports ok with the database status, the version, and which ffmpeg/ffprobe it runs', async () => {
     const res = await api('GET', '/api/health')
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ status: 'ok', db: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) })
+    expect(res.body.ffmpeg).toEqual(expectedMediaTool('ffmpeg'))
+    expect(res.body.ffprobe).toEqual(expectedMediaTool('ffprobe'))
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
@@ -20,7 +23,7 @@ describe('GET /api/health', () => {
     try {
       const res = await fetch(`${app.url}/api/health`)
       expect(res.status).toBe(503)
-      expect(await res.json()).toMatchObject({ status: 'degraded', db: 'unreachable' })
+      expect(await res.json()).toMatchObject({ status: 'degraded', db: 'unreachable', ffmpeg: { found: true } })
     } finally {
       await app.stop()
     }

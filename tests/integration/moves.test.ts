@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
+import { ffprobePath, runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import { renderDemoClip } from '@/scripts/demo/library/render-demo-clip'
 import { MoveAnnotationSchema } from '@/lib/engines/dance/move-annotation'
 import { api, expectErrorShape, registerAndSignIn, signInDemo } from './http'
@@ -53,7 +53,7 @@ describe('POST /api/moves (ingest)', () => {
     const dataDir = process.env.DATA_DIR!
     const clips = (await import('node:fs')).readdirSync(path.join(dataDir, 'clips')).filter((f) => f.startsWith('tornado-wrap-turn-'))
     expect(clips).toHaveLength(1)
-    const { stdout } = await (await import('execa')).execa('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', path.join(dataDir, 'clips', clips[0])])
+    const { stdout } = await (await import('execa')).execa(ffprobePath(), ['-v', 'error', '-show_streams', '-of', 'json', path.join(dataDir, 'clips', clips[0])])
     const streams = JSON.parse(stdout).streams
     expect(streams).toHaveLength(1)
     expect(streams[0]).toMatchObject({ codec_name: 'h264', pix_fmt: 'yuv420p', width: 960, height: 540 })

@@ -2,11 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
+import { ffprobePath } from '@/lib/engines/media/ffmpeg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findMarkerOnsets } from '@/tests/fixtures/beat-marker/find-marker-onsets'
 import { readMarkerFrames } from '@/tests/fixtures/beat-marker/read-marker-frames'
 import type { RunningWorker } from '@/scripts/lib/worker-process'
 import { api, BASE_URL, registerAndSignIn } from './http'
+import { expectedMediaTool } from './media-tools-expectation'
 import {
   cancelLeftoverTasks, createChoreography, prepareRenderLibrary, sql, startTestWorker, storage, uploadDemoSong,
   WAKE_PORT, waitForTask, WORKER_SECRET, type TaskView,
@@ -71,7 +73,7 @@ describe('render through the queue', () => {
     expect(res.headers.get('content-type')).toBe('video/mp4')
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'bb-video-')), 'v.mp4')
     await writeFile(file, Buffer.from(await res.arrayBuffer()))
-    const { stdout } = await execa('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file], { timeout: 20_000 })
+    const { stdout } = await execa(ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', file], { timeout: 20_000 })
     const probe = JSON.parse(stdout) as { streams: Array<Record<string, string | number>> }
     const video = probe.streams.find((s) => s.codec_type === 'video')!
     const audio = probe.streams.find((s) => s.codec_type === 'audio')!
@@ -162,6 +164,6 @@ describe('render through the queue', () => {
     expect((await fetch(`${worker.url}/jobs/wake`, { method: 'POST', headers: { 'x-worker-secret': WORKER_SECRET } })).status).toBe(202)
     const health = await fetch(`${worker.url}/health`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toMatchObject({ ok: true, db: 'ok' })
+    expect(await health.json()).toMatchObject({ ok: true, db: 'ok', ffmpeg: expectedMediaTool('ffmpeg'), ffprobe: expectedMediaTool('ffprobe') })
   })
 })

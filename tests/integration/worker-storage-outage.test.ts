@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
+import { ffprobePath } from '@/lib/engines/media/ffmpeg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installDemoLibrary } from '@/scripts/demo/library/install-demo-library'
 import { S3Storage } from '@/lib/shared/storage/s3-storage'
@@ -77,7 +78,7 @@ describe('storage outage', () => {
     // What landed in the bucket is a whole, playable video.
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'bb-outage-')), 'v.mp4')
     await writeFile(file, Buffer.from(await (await fetch(await bucket.signedUrl(row.outputKey!))).arrayBuffer()))
-    const { stdout } = await execa('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file], { timeout: 20_000 })
+    const { stdout } = await execa(ffprobePath(), ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file], { timeout: 20_000 })
     expect(stdout.split('\n').sort()).toEqual(['aac', 'h264'])
   }, 150_000)
 })

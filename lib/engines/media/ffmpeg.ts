@@ -1,38 +1,76 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { execa, type Options } from 'execa'
+import { findMediaTool, readToolVersion, type MediaTool, type MediaToolName, type MediaToolSource } from './find-media-tools'
+
+/** A tool that is needed and was not found: its message is the one line naming what to install. */
+export class MediaToolMissingError extends Error {
+  readonly code = 'media_tool_missing'
+}
+
+const found = new Map<MediaToolName, MediaTool>()
 
 /**
- * An optional package, loaded at run time if it is installed. The name is passed in rather
- * than written into a require() call so the production bundler does not try to resolve
- * (and warn about) a package that is, by design, often absent.
+ * ffmpeg/ffprobe for this process (find-media-tools.ts has the order), looked up once, on
+ * first use rather than at import, so merely loading a route never spawns anything.
  */
-function loadOptional(name: string): unknown {
-  try {
-    return createRequire(import.meta.url)(name)
-  } catch {
-    return null
+export function mediaTool(name: MediaToolName): MediaTool {
+  let tool = found.get(name)
+  if (!tool) found.set(name, (tool = findMediaTool(name)))
+  return tool
+}
+
+function requireTool(name: MediaToolName): string {
+  const tool = mediaTool(name)
+  if (!tool.found) throw new MediaToolMissingError(tool.problem)
+  return tool.path
+}
+
+/** True when ffmpeg is the last-resort 2018 build from the npm packages. */
+export function packagedFfmpeg(): boolean {
+  const tool = mediaTool('ffmpeg')
+  return tool.found && tool.source === 'npm-package'
+}
+
+export const ffmpegPath = () => requireTool('ffmpeg')
+export const ffprobePath = () => requireTool('ffprobe')
+
+export interface MediaToolReport {
+  found: boolean
+  source: MediaToolSource | null
+  path: string | null
+  version: string | null
+  problem?: string
+}
+
+const versions = new Map<string, Promise<string | null>>()
+
+/** What GET /api/health and the worker's /health say about each binary. */
+export async function reportMediaTools(): Promise<Record<MediaToolName, MediaToolReport>> {
+  const report = async (name: MediaToolName): Promise<MediaToolReport> => {
+    const tool = mediaTool(name)
+    if (!tool.found) return { found: false, source: null, path: null, version: null, problem: tool.problem }
+    if (!versions.has(tool.path)) versions.set(tool.path, readToolVersion(tool.path))
+    return { found: true, source: tool.source, path: tool.path, version: await versions.get(tool.path)! }
   }
+  const [ffmpeg, ffprobe] = await Promise.all([report('ffmpeg'), report('ffprobe')])
+  return { ffmpeg, ffprobe }
 }
+
+const optionLists = new Map<string, Promise<string>>()
 
 /**
- * FFmpeg/ffprobe resolution shared by web and worker: FFMPEG_PATH, then ffmpeg-static if it
- * happens to be installed, then PATH (Debian's ffmpeg on these machines).
+ * Whether this process's ffmpeg knows a command-line option (from `-h long`, once per binary).
+ * The 2018 build shipped in npm packages predates some options Debian's 5.1 prefers.
  */
-function resolveFfmpeg(): string {
-  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH
-  const p = loadOptional('ffmpeg-static')
-  // Its install script downloads the binary and may have been skipped: check it is there.
-  // The path is only known at run time, so the build's file tracer is told to leave it be.
-  if (typeof p === 'string' && existsSync(/* turbopackIgnore: true */ p)) return p
-  return 'ffmpeg'
+export async function ffmpegKnowsOption(option: string): Promise<boolean> {
+  const file = ffmpegPath()
+  if (!optionLists.has(file)) {
+    optionLists.set(file, execa(file, ['-hide_banner', '-h', 'long'], { timeout: 10_000, reject: false }).then((r) => String(r.stdout)))
+  }
+  return (await optionLists.get(file)!).includes(`\n-${option} `)
 }
-
-export const ffmpegPath = resolveFfmpeg()
-export const ffprobePath = process.env.FFPROBE_PATH ?? 'ffprobe'
 
 export async function runFfmpeg(args: string[], options: Options = {}) {
-  return execa(ffmpegPath, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], options)
+  return execa(ffmpegPath(), ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], options)
 }
 
 export interface ProbeResult {
@@ -47,7 +85,7 @@ export interface ProbeResult {
 /** ffprobe as JSON; throws if the file cannot be parsed as media at all. */
 export async function probeMedia(file: string, timeoutMs = 15_000): Promise<ProbeResult> {
   const { stdout } = await execa(
-    ffprobePath,
+    ffprobePath(),
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
     { timeout: timeoutMs },
   )

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { overlayFilters, overlayTexts, OVERLAY_FILES, type OverlayRequest } from './render-overlay'
 import { runRenderFfmpeg } from './render-ffmpeg'
+import { ffmpegKnowsOption } from './ffmpeg'
 import { frameAnchors, outputFrameExpr } from './render-time-map'
 
 /**
@@ -102,7 +103,8 @@ export async function renderSegment(o: RenderSegmentOptions): Promise<void> {
         '-filter_script:v', script,
         '-an', '-sn', '-dn',
         '-frames:v', String(o.frames),
-        '-fps_mode', 'passthrough',
+        // Every decoded frame, as is: -fps_mode since ffmpeg 5; the 2018 build knows only -vsync.
+        ...((await ffmpegKnowsOption('fps_mode')) ? ['-fps_mode', 'passthrough'] : ['-vsync', 'passthrough']),
         '-c:v', e.codec, '-preset', e.preset, '-crf', String(e.crf), '-pix_fmt', e.pixelFormat,
         '-level:v', e.level, '-bf', '0', '-g', String(e.gop), '-threads', threads,
         '-video_track_timescale', String(e.timescale),

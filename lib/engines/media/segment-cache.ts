@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SEGMENT_ENCODING } from './render-segment'
 import type { OverlayRequest } from './render-overlay'
+import { packagedFfmpeg } from './ffmpeg'
 
 /**
  * Rendered segments shared by every job on a worker, one file per key under
@@ -44,6 +45,9 @@ export function segmentKey(input: SegmentKeyInput): string {
         // Only holds carry these, so every move segment keeps the key it had before holds.
         ...(input.stillFrame === undefined ? {} : { still: input.stillFrame }),
         ...(input.overlay.calls ? { calls: input.overlay.calls } : {}),
+        // Another x264 writes other stream headers, and segments are joined by stream copy:
+        // the 2018 npm-package build must never meet a segment from the system's ffmpeg.
+        ...(packagedFfmpeg() ? { ffmpeg: 'npm-package' } : {}),
       }),
     )
     .digest('hex')

@@ -1,16 +1,37 @@
+import { reportMediaTools, type MediaToolReport } from '@/lib/engines/media/ffmpeg'
 import { getDb } from '@/lib/shared/db'
 
 export const APP_VERSION = process.env.APP_VERSION ?? process.env.npm_package_version ?? '0.1.0'
 
-/** Database reachability with a hard time limit, so the health check itself never hangs. */
-export async function checkHealth(timeoutMs = 2000): Promise<{ ok: boolean; db: 'ok' | 'unreachable'; version: string }> {
+export interface Health {
+  /** The database answered: what decides 200 or 503. */
+  ok: boolean
+  db: 'ok' | 'unreachable'
+  version: string
+  /** Which ffmpeg/ffprobe this process runs, where it came from and its version. */
+  ffmpeg: MediaToolReport
+  ffprobe: MediaToolReport
+}
+
+async function pingDb(timeoutMs: number): Promise<boolean> {
   try {
     await Promise.race([
       getDb().$queryRaw`SELECT 1`,
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
     ])
-    return { ok: true, db: 'ok', version: APP_VERSION }
+    return true
   } catch {
-    return { ok: false, db: 'unreachable', version: APP_VERSION }
+    return false
   }
+}
+
+/** Database reachability with a hard time limit, so the health check itself never hangs. */
+export async function checkHealth(timeoutMs = 2000): Promise<Health> {
+  const [dbOk, tools] = await Promise.all([pingDb(timeoutMs), reportMediaTools()])
+  return { ok: dbOk, db: dbOk ? 'ok' : 'unreachable', version: APP_VERSION, ...tools }
+}
+
+/** Both binaries found: without them uploads cannot be checked and nothing renders. */
+export function mediaToolsReady(h: Pick<Health, 'ffmpeg' | 'ffprobe'>): boolean {
+  return h.ffmpeg.found && h.ffprobe.found
 }

@@ -81,7 +81,7 @@ export function blueprintFor(song: SongFixture, opts: { durationSeconds?: number
 
 /** Decodes an audio file (or a song) to mono float PCM at `rate`, no seeking. */
 export async function decodeMono(file: string, rate: number): Promise<Float32Array> {
-  const { stdout } = await execa(ffmpegPath, ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', String(rate), '-f', 'f32le', 'pipe:1'], {
+  const { stdout } = await execa(ffmpegPath(), ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', String(rate), '-f', 'f32le', 'pipe:1'], {
     encoding: 'buffer', timeout: 60_000, maxBuffer: 256 * 1024 * 1024,
   })
   const bytes = stdout as unknown as Uint8Array

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** Every frame of the video, small and grey, for comparing pictures. */
 async function frames(file: string): Promise<Uint8Array[]> {
-  const { stdout } = await execa(ffmpegPath, ['-v', 'error', '-i', file, '-vf', `scale=${W}:${H},format=gray`, '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer', maxBuffer: 1 << 30 })
+  const { stdout } = await execa(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `scale=${W}:${H},format=gray`, '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer', maxBuffer: 1 << 30 })
   const buf = stdout as unknown as Uint8Array
   return Array.from({ length: buf.length / (W * H) }, (_, i) => buf.subarray(i * W * H, (i + 1) * W * H))
 }
@@ -83,7 +83,7 @@ describe('rendering a hold', () => {
     expect(pics).toHaveLength(expected)
     // Each joined segment holds its own frames (a player would otherwise fill the gap itself).
     const files = (await readFile(join(workDir, 'segments.txt'), 'utf8')).split('\n').filter((l) => l.startsWith('file ')).map((l) => l.slice(6, -1))
-    const counted = await Promise.all(files.map(async (f) => Number((await execa(ffprobePath, ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', f])).stdout)))
+    const counted = await Promise.all(files.map(async (f) => Number((await execa(ffprobePath(), ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', f])).stdout)))
     expect(counted).toEqual(planRender(bp).segments.map((s) => s.frames))
 
     const i = bp.moves.findIndex((m) => m.kind === 'hold')

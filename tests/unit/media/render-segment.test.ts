@@ -27,7 +27,7 @@ afterAll(async () => {
 /** RGB crops of the bottom-right corner (where the count overlay sits), one per frame. */
 async function cornerFrames(file: string): Promise<Uint8Array[]> {
   const [w, h] = [200, 150]
-  const { stdout } = await execa(ffmpegPath, ['-v', 'error', '-i', file, '-vf', `crop=${w}:${h}:1280-${w}:720-${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+  const { stdout } = await execa(ffmpegPath(), ['-v', 'error', '-i', file, '-vf', `crop=${w}:${h}:1280-${w}:720-${h}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
     encoding: 'buffer', timeout: 60_000, maxBuffer: 64 * 1024 * 1024,
   })
   const bytes = stdout as unknown as Uint8Array
@@ -84,7 +84,7 @@ describe('a clip of another aspect', () => {
     const dir = await tempDir('render-segment-43')
     dirs.push(dir)
     const clip = join(dir, 'four-three.mp4')
-    await execa(ffmpegPath, ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=white:s=640x480:r=30:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-y', clip], { timeout: 30_000 })
+    await execa(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=white:s=640x480:r=30:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-y', clip], { timeout: 30_000 })
     const outFile = join(dir, 'segment.mp4')
     await renderSegment({
       clipFile: clip, clipFps: 30, clipSize: { width: 640, height: 480 }, clipTimes: [0, 0.5, 1], countFrames: [0, 15, 30], frames: 40,
@@ -92,7 +92,7 @@ describe('a clip of another aspect', () => {
       outFile, scratchDir: join(dir, 'scratch'), threads: 1, timeoutMs: 60_000,
     })
     // One luma row through the middle of the last frame: bars of (1280 − 960) / 2 = 160 px.
-    const { stdout } = await execa(ffmpegPath, ['-v', 'error', '-sseof', '-0.1', '-i', outFile, '-frames:v', '1', '-vf', 'crop=1280:1:0:360,format=gray', '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer', timeout: 30_000 })
+    const { stdout } = await execa(ffmpegPath(), ['-v', 'error', '-sseof', '-0.1', '-i', outFile, '-frames:v', '1', '-vf', 'crop=1280:1:0:360,format=gray', '-f', 'rawvideo', 'pipe:1'], { encoding: 'buffer', timeout: 30_000 })
     const row = stdout as unknown as Uint8Array
     expect(row).toHaveLength(1280)
     expect(Math.max(...row.subarray(0, 150))).toBeLessThan(40)
