@@ -47,9 +47,15 @@ test('an admin promotes a dancer to instructor, who then has the admin section; 
     await expect(d.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
   }
   await shoot(d, 'admin-forbidden')
-  for (const path of ['/api/admin/users', '/api/admin/stats', '/api/class-plans']) {
-    const res = await d.request.get(path)
-    expect(res.status(), path).toBe(403)
+  const staffApis: Array<['get' | 'post' | 'patch' | 'delete', string]> = [
+    ['get', '/api/admin/users'], ['get', '/api/admin/stats'], ['get', '/api/class-plans'], ['post', '/api/class-plans'],
+    ['get', '/api/class-plans/sources'], ['get', '/api/moves?enabled=false'], ['post', '/api/moves'],
+    ['post', '/api/moves/clip-timing'], ['post', '/api/moves/basic-1/embed'], ['patch', '/api/moves/basic-1'],
+    ['delete', '/api/moves/basic-1'], ['patch', '/api/admin/users/someone'],
+  ]
+  for (const [method, path] of staffApis) {
+    const res = await d.request[method](path, method === 'get' || method === 'delete' ? {} : { data: {} })
+    expect(res.status(), `${method} ${path}`).toBe(403)
     expect((await res.json()).error.code, path).toBe('forbidden')
   }
   await dancerCtx.close()

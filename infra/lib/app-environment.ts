@@ -36,6 +36,7 @@ export const UNSET_ON_PURPOSE: Record<string, string> = {
   WORKER_HEARTBEAT_SECONDS: 'defaults to a third of WORKER_LEASE_SECONDS',
   WORKER_PORT: 'PORT is set instead (App Runner reserves PORT and sets it itself)',
   npm_package_version: 'APP_VERSION is set instead',
+  PATH: "the image's own (Debian's ffmpeg and ffprobe are found on it)",
 }
 
 /** Variables only set when config.mail is given. */
