@@ -155,6 +155,9 @@ describe('render through the queue', () => {
     const outputs = (await storage.list('outputs')).filter((k) => k.includes(hashes[0].hash))
     expect(outputs).toEqual([`outputs/${hashes[0].hash}.mp4`])
     expect(worker.output()).toContain('output exists, not rendering again')
+    // The first render logged its wall time where the render-duration alarm (infra/) reads it.
+    const finishedLine = worker.output().split('\n').find((l) => l.includes('"render finished"'))
+    expect(JSON.parse(finishedLine!).renderSeconds).toBeGreaterThan(0)
   }, 90_000)
 
   it('the wake endpoint wants the shared secret; health answers', async () => {

@@ -19,7 +19,7 @@ export interface MonitoringStackProps extends StackProps {
  * The worker's custom metrics, made from its JSON log lines by metric filters (so the worker
  * needs no CloudWatch client and an idle worker sends nothing):
  *   RenderDurationSeconds  from `{"msg":"render finished","renderSeconds":N}`: wall time of one
- *                          render (the worker must add renderSeconds; see docs/deploy.md)
+ *                          render, logged by lib/services/render-jobs/process-render-job.ts
  *   DeadLetteredJobs       1 per `{"msg":"dead-lettered render: task FAILED"}` (logged today by
  *                          lib/services/render-jobs/handle-dead-letter.ts)
  */
