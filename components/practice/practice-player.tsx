@@ -65,7 +65,10 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
       if (key !== last) { last = key; setPos(at) }
     }
     if (el.requestVideoFrameCallback) {
-      const tick = (_: number, meta: { mediaTime: number }) => { onTime(meta.mediaTime); id = el.requestVideoFrameCallback!(tick) }
+      // Paused, the frame on screen is at currentTime; a frame callback can still arrive after
+      // 'seeked' carrying the time of the frame before the seek, which would leave the overlay
+      // on the old move until the next frame (never, while paused).
+      const tick = (_: number, meta: { mediaTime: number }) => { onTime(el.paused ? el.currentTime : meta.mediaTime); id = el.requestVideoFrameCallback!(tick) }
       id = el.requestVideoFrameCallback(tick)
       const onSeeked = () => onTime(el.currentTime)
       el.addEventListener('seeked', onSeeked)
