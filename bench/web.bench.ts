@@ -1,7 +1,8 @@
 /**
  * npm run bench:web — the dancer's web budgets (issue 12), in Debian's Chromium against the
  * production build with a real render worker:
- *  - first-load JS per route, gzip (sum of every script the page loads), ≤ 180 kB;
+ *  - first-load JS per route (the dancer's and the instructor's admin pages), gzip (sum of
+ *    every script the page loads), ≤ 180 kB;
  *  - the practise page: navigation → a playable video (readyState ≥ 3), ≤ 1.5 s, side by side
  *    with the same video opened bare (the browser's own player: the floor);
  *  - count-overlay drift over a 3-minute video: on every presented frame (rVFC), the count the
@@ -19,6 +20,7 @@ import { installDemoSongs, migrateDatabase, prepareE2eRendering, seedDatabase, s
 import { startWorker } from '@/scripts/lib/worker-process'
 import { findBrowser } from '@/scripts/lib/find-browser'
 import { median } from '@/lib/shared/numbers'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/demo-accounts'
 import { THREE_MINUTE_SONG_SPEC } from '@/scripts/demo/songs/demo-song-spec'
 import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
 
@@ -97,6 +99,27 @@ async function main() {
       firstLoad[label] = Math.round((await firstLoadJs(fresh, r)) * 10) / 10
       await fresh.close()
     }
+    // The instructor's admin pages, under the same budget, signed in as the demo instructor.
+    const staff = await browser.newContext({ baseURL: app.url })
+    await staff.addInitScript({ content: 'globalThis.__name = (f) => f' })
+    const sp = await staff.newPage()
+    await sp.goto('/sign-in')
+    await sp.getByLabel('Email').fill(DEMO_ACCOUNTS.find((a) => a.role === 'INSTRUCTOR')!.email)
+    await sp.getByLabel('Password').fill(DEMO_PASSWORD)
+    await sp.getByRole('button', { name: 'Sign in' }).click()
+    await sp.waitForURL(/\/home$/)
+    const publicSong = ((await (await sp.request.get('/api/songs?pageSize=1')).json()).items[0] as { id: string }).id
+    const anyMove = ((await (await sp.request.get('/api/moves?pageSize=1')).json()).items[0] as { id: string }).id
+    const plan = ((await (await sp.request.post('/api/class-plans', { data: { title: 'Bench plan' } })).json()).plan as { id: string }).id
+    const adminRoutes = ['/admin', '/admin/moves', '/admin/moves/new', `/admin/moves/${anyMove}`, '/admin/songs', `/admin/songs/${publicSong}`,
+      '/admin/plans', `/admin/plans/${plan}`, `/admin/plans/${plan}/print`, '/admin/stats']
+    for (const r of adminRoutes) {
+      const fresh = await staff.newPage()
+      const label = r.replace(anyMove, ':id').replace(publicSong, ':id').replace(plan, ':id')
+      firstLoad[label] = Math.round((await firstLoadJs(fresh, r)) * 10) / 10
+      await fresh.close()
+    }
+    await staff.close()
 
     // Time to a playable video: the practise page against the bare video (same server, same file).
     const playable = async (url: string, bare: boolean) => {
