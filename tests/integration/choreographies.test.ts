@@ -90,6 +90,30 @@ describe('POST /api/choreographies', () => {
   })
 })
 
+describe('GET /api/choreographies/:id/status', () => {
+  it('is the light read: no blueprint, an ETag, 304 while unchanged, a new ETag once it changes', async () => {
+    const { body } = await create({ songId: song.id, request: 'status please' })
+    const path = `/api/choreographies/${body.id}/status`
+    const first = await api('GET', path, { token: owner.accessToken })
+    expect(first.status).toBe(200)
+    expect(first.body.status).toMatchObject({ id: body.id, status: expect.stringMatching(/QUEUED|RUNNING/), progress: expect.any(Number) })
+    expect(first.body.status).not.toHaveProperty('blueprint')
+    expect(JSON.stringify(first.body).length).toBeLessThan(600)
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/"/)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const same = await api('GET', path, { token: owner.accessToken, headers: { 'if-none-match': etag } })
+    if (same.status === 200) expect(same.headers.get('etag')).not.toBe(etag) // the worker moved it meanwhile
+    else expect(same.status).toBe(304)
+    await api('POST', `/api/choreographies/${body.id}/cancel`, { token: owner.accessToken })
+    const after = await api('GET', path, { token: owner.accessToken, headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    expect(after.body.status.status).toBe('CANCELLED')
+    expect(after.headers.get('etag')).not.toBe(etag)
+    expectErrorShape(await api('GET', path), 401)
+  })
+})
+
 describe('reading, cancelling, regenerating, deleting', () => {
   it("another user's task is 404 everywhere", async () => {
     const { body } = await create({ songId: song.id, request: 'playful' })
@@ -97,6 +121,7 @@ describe('reading, cancelling, regenerating, deleting', () => {
     expect((await api('GET', `/api/choreographies/${body.id}`, { token: t })).status).toBe(404)
     expect((await api('DELETE', `/api/choreographies/${body.id}`, { token: t })).status).toBe(404)
     expect((await api('POST', `/api/choreographies/${body.id}/cancel`, { token: t })).status).toBe(404)
+    expect((await api('GET', `/api/choreographies/${body.id}/status`, { token: t })).status).toBe(404)
     expect((await api('POST', `/api/choreographies/${body.id}/moves/0/regenerate`, { token: t })).status).toBe(404)
     const list = await api('GET', '/api/choreographies', { token: t })
     expect(list.body.items.map((x: { id: string }) => x.id)).not.toContain(body.id)

@@ -78,3 +78,17 @@ export async function regenerateChoreographyMove(user: SessionUser, id: string, 
   await enqueueRender(id)
   return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
 }
+
+/**
+ * What a poller needs and nothing more: the task row alone (no blueprint, no song), and a
+ * validator that changes whenever the row does, so an unchanged task answers 304 with no body.
+ */
+export async function getChoreographyStatus(user: SessionUser, id: string) {
+  const task = await getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id } })
+  if (!task) throw AppError.notFound('Choreography')
+  const { id: taskId, status, stage, progress, error, updatedAt, finishedAt, videoUrl, posterUrl } = serializeTask(task)
+  return {
+    status: { id: taskId, status, stage, progress, error, updatedAt, finishedAt, videoUrl, posterUrl },
+    etag: `W/"${task.updatedAt.getTime().toString(36)}-${task.status}-${task.progress}"`,
+  }
+}
