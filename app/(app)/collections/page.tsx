@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { CreateCollectionForm } from '@/components/collections/create-collection-form'
+import { CreateAndOpenForm } from '@/components/ui/create-and-open-form'
 import { listCollections } from '@/lib/services/collections/manage-collections'
 import { listFavoriteChoreographies } from '@/lib/services/collections/manage-favorites'
 import { getPageUser } from '@/lib/shared/auth/get-page-user'
@@ -16,7 +16,7 @@ export default async function CollectionsPage() {
       <h1 className="text-3xl font-bold">Collections</h1>
       <section aria-labelledby="coll" className="space-y-3">
         <h2 id="coll" className="text-xl font-semibold">Your collections</h2>
-        <CreateCollectionForm />
+        <CreateAndOpenForm formLabel="New collection" fieldLabel="New collection" field="name" maxLength={80} endpoint="/api/collections" resultKey="collection" openAt="/collections/" buttonLabel="Create" />
         {collections.items.length === 0 ? (
           <p className="text-stone-600">No collections yet. Make one for a class, a social, or what you are practising this week.</p>
         ) : (

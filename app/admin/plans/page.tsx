@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { CreateClassPlanForm } from '@/components/admin/plans/create-class-plan-form'
+import { CreateAndOpenForm } from '@/components/ui/create-and-open-form'
 import { formatSchedule } from '@/components/admin/plans/plan-types'
 import { listClassPlans } from '@/lib/services/class-plans/manage-class-plans'
 import { requirePageRole, STAFF_ROLES } from '@/lib/shared/auth/require-page-role'
@@ -13,7 +13,7 @@ export default async function AdminPlansPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Class plans</h1>
       <p className="text-stone-700">Build a class from your choreographies (or ones shared with you), then print it or export it.</p>
-      <CreateClassPlanForm />
+      <CreateAndOpenForm formLabel="New class plan" fieldLabel="New plan title" field="title" maxLength={120} endpoint="/api/class-plans" resultKey="plan" openAt="/admin/plans/" buttonLabel="Create plan" />
       {plans.items.length === 0 ? (
         <p className="text-stone-600">No class plans yet.</p>
       ) : (
