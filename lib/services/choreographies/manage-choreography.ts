@@ -13,8 +13,8 @@ import { moveMediaVersion } from '@/lib/services/moves/serialize-move'
 import { serializeTask } from './serialize-task'
 
 /** Only the owner sees a task; anyone else gets 404, as if it did not exist. */
-async function getOwnTaskOrThrow(user: SessionUser, id: string) {
-  const task = await getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id }, include: { blueprint: true } })
+async function getOwnTaskOrThrow<B extends boolean = true>(user: SessionUser, id: string, blueprint: B = true as B) {
+  const task = await getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id }, include: { blueprint } })
   if (!task) throw AppError.notFound('Choreography')
   return task
 }
@@ -84,8 +84,7 @@ export async function regenerateChoreographyMove(user: SessionUser, id: string, 
  * validator that changes whenever the row does, so an unchanged task answers 304 with no body.
  */
 export async function getChoreographyStatus(user: SessionUser, id: string) {
-  const task = await getDb().choreographyTask.findFirst({ where: { id, ownerId: user.id } })
-  if (!task) throw AppError.notFound('Choreography')
+  const task = await getOwnTaskOrThrow(user, id, false)
   const { id: taskId, status, stage, progress, error, updatedAt, finishedAt, videoUrl, posterUrl } = serializeTask(task)
   return {
     status: { id: taskId, status, stage, progress, error, updatedAt, finishedAt, videoUrl, posterUrl },

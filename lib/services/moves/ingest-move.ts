@@ -44,9 +44,9 @@ export async function ingestMove(user: SessionUser, file: ReceivedFile) {
   if (await db.move.findUnique({ where: { id: annotation.id }, select: { id: true } })) {
     throw AppError.conflict(`A move with id "${annotation.id}" already exists`)
   }
-  await probeClip(file.path)
+  const probed = await probeClip(file.path)
   // Measured on the upload: the library format has no sound. Never fatal for the ingest.
-  const clipTiming = await measureClipTiming(file.path).catch((e: unknown) => {
+  const clipTiming = await measureClipTiming(file.path, probed).catch((e: unknown) => {
     logger.warn({ err: e, moveId: annotation.id }, 'clip timing failed')
     return null
   })
