@@ -15,8 +15,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { execa } from 'execa'
-import { mediaTool } from '@/lib/engines/media/ffmpeg'
-import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
+import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { buildApp, freePort, startApp, type RunningApp } from './lib/app-server'
 import { BrowserMissingError, findBrowser } from './lib/find-browser'
 import { provideDatabase, type ProvidedDatabase } from './lib/database'
@@ -70,11 +69,10 @@ async function playwright(env: Record<string, string>): Promise<boolean> {
  * missing one is one line naming what to install, not a failure minutes later.
  */
 function findTools(): boolean {
-  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
+  const { tools, notice, ok } = checkMediaTools()
   for (const t of tools) if (t.found) log(`${t.name}: ${t.path} (${t.source})`)
-  const notice = mediaToolsNotice(tools)
   if (notice) log(notice)
-  if (tools.some((t) => !t.found)) return false
+  if (!ok) return false
   // CI's bare-PATH stage pins the fallbacks it means to prove.
   const wrong = (want: string | undefined, got: string) => want !== undefined && want !== got
   if (tools.some((t) => t.found && wrong(process.env.EXPECT_MEDIA_SOURCE, t.source))) {

@@ -2,8 +2,7 @@ import './service-name'
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { checkHealth, mediaToolsReady } from '@/lib/services/health/check-health'
-import { mediaTool } from '@/lib/engines/media/ffmpeg'
-import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
+import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { disconnectDb } from '@/lib/shared/db'
 import { getEnv } from '@/lib/shared/env'
 import { ensureRenderQueues, startBoss } from '@/lib/services/render-jobs/get-boss'
@@ -26,9 +25,8 @@ async function main() {
   const log = logger.child({ workerId: config.workerId })
   // Without ffmpeg every job would fail on a spawn ENOENT: refuse to start instead, with the
   // one line that says what to install (on stderr as plain text, for a person to read).
-  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
-  const notice = mediaToolsNotice(tools)
-  if (tools.some((t) => !t.found)) {
+  const { notice, ok } = checkMediaTools()
+  if (!ok) {
     console.error(`worker: ${notice}`)
     process.exit(1)
   }

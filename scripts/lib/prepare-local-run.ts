@@ -1,6 +1,5 @@
 import { execa } from 'execa'
-import { mediaTool } from '@/lib/engines/media/ffmpeg'
-import { mediaToolsNotice } from '@/lib/engines/media/find-media-tools'
+import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { localAuthSecret } from './app-server'
 import { provideDatabase, type ProvidedDatabase } from './database'
 import { installDemoSongs, migrateDatabase, seedDatabase, setupModels } from './prepare-database'
@@ -19,10 +18,9 @@ export interface LocalRun {
  */
 export async function prepareLocalRun(log: (s: string) => void): Promise<LocalRun> {
   // Songs, clips and videos all go through ffmpeg: without it, say so in one line and stop.
-  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
-  const notice = mediaToolsNotice(tools)
+  const { notice, ok } = checkMediaTools()
   if (notice) log(notice)
-  if (tools.some((t) => !t.found)) process.exit(1)
+  if (!ok) process.exit(1)
   const db = await provideDatabase({ fresh: false })
   log(db.embedded ? 'using embedded PostgreSQL (.data/pg)' : 'using DATABASE_URL')
   await migrateDatabase(db.url)

@@ -1,5 +1,5 @@
 import { execa, type Options } from 'execa'
-import { findMediaTool, readToolVersion, type MediaTool, type MediaToolName, type MediaToolSource } from './find-media-tools'
+import { findMediaTool, mediaToolsNotice, readToolVersion, type MediaTool, type MediaToolName, type MediaToolSource } from './find-media-tools'
 
 /** A tool that is needed and was not found: its message is the one line naming what to install. */
 export class MediaToolMissingError extends Error {
@@ -24,10 +24,18 @@ function requireTool(name: MediaToolName): string {
   return tool.path
 }
 
-/** True when ffmpeg is the last-resort 2018 build from the npm packages. */
-export function packagedFfmpeg(): boolean {
+/** Which ffmpeg build this process encodes with, for cache keys: null for the system's (the
+ * usual one, whose keys stay as they were), else where it came from and its path. */
+export function ffmpegBuildKey(): string | null {
   const tool = mediaTool('ffmpeg')
-  return tool.found && tool.source === 'npm-package'
+  return tool.found && tool.source !== 'system' ? `${tool.source}:${tool.path}` : null
+}
+
+/** Every media tool found, the one-line notice about them (a fallback or a missing tool), and
+ * whether both are there: what the worker, the demo and the test run check at start. */
+export function checkMediaTools(): { tools: MediaTool[]; notice: string | null; ok: boolean } {
+  const tools = [mediaTool('ffmpeg'), mediaTool('ffprobe')]
+  return { tools, notice: mediaToolsNotice(tools), ok: tools.every((t) => t.found) }
 }
 
 export const ffmpegPath = () => requireTool('ffmpeg')

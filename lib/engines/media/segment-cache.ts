@@ -3,7 +3,7 @@ import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SEGMENT_ENCODING } from './render-segment'
 import type { OverlayRequest } from './render-overlay'
-import { packagedFfmpeg } from './ffmpeg'
+import { ffmpegBuildKey } from './ffmpeg'
 
 /**
  * Rendered segments shared by every job on a worker, one file per key under
@@ -46,8 +46,8 @@ export function segmentKey(input: SegmentKeyInput): string {
         ...(input.stillFrame === undefined ? {} : { still: input.stillFrame }),
         ...(input.overlay.calls ? { calls: input.overlay.calls } : {}),
         // Another x264 writes other stream headers, and segments are joined by stream copy:
-        // the 2018 npm-package build must never meet a segment from the system's ffmpeg.
-        ...(packagedFfmpeg() ? { ffmpeg: 'npm-package' } : {}),
+        // a segment from one ffmpeg build must never meet one from another.
+        ...(ffmpegBuildKey() ? { ffmpeg: ffmpegBuildKey() } : {}),
       }),
     )
     .digest('hex')
