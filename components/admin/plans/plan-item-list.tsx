@@ -97,7 +97,7 @@ export function PlanItemList({ items, onReorder, onSaveItem, onRemove }: Props) 
               </button>
             </span>
           </div>
-          <PlanItemFields key={`${item.id}:${i}:${item.notes}:${item.durationMinutes}`} n={i + 1} notes={item.notes} durationMinutes={item.durationMinutes}
+          <PlanItemFields key={`${item.id}:${item.notes}:${item.durationMinutes}`} n={i + 1} notes={item.notes} durationMinutes={item.durationMinutes}
             onSave={(v) => onSaveItem(item.id, v)} />
         </li>
       ))}

@@ -128,7 +128,7 @@ export function SongAnalysisEditor({ song, canCorrect }: Props) {
       <AnalysisDetails analysis={analysis} />
 
       <ConfirmDialog open={confirmReset} title="Drop every correction?" confirmLabel="Reset" cancelLabel="Keep them" busyLabel="Resetting…"
-        focusAfterClose="#reset-analysis" onClose={() => setConfirmReset(false)}
+        onClose={() => setConfirmReset(false)}
         onConfirm={async () => { await send('DELETE', undefined, 'Back to the automatic analysis:'); setConfirmReset(false) }}>
         The song goes back to the automatic analysis; choreographies made from now on use it.
       </ConfirmDialog>
