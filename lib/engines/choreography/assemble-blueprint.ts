@@ -100,13 +100,15 @@ export function assembleBlueprint(input: AssembleInput): Blueprint {
       durationSeconds: analysis.durationSeconds,
       bpm: analysis.bpm,
       analysisVersion: analysis.version,
-      countOneStart: ctx.slots[0].start,
+      // firstCountIndex counts from the grid's first count one, wherever the span starts.
+      countOneStart: analysis.countOne[0],
     },
     params: input.params,
     output: { width: 1280, height: 720, fps: 30, videoCodec: 'h264', audioCodec: 'aac', overlays: input.overlays },
     seed: input.seed,
     start: ctx.slots[0].start,
     end: moves[moves.length - 1].songEnd,
+    countIn: ctx.countIn,
     moves,
     warnings: [...new Set(input.warnings)].slice(0, 20).map((w) => w.slice(0, 300)),
   }

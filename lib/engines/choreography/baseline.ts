@@ -89,6 +89,7 @@ export function buildBaselineBlueprint(input: {
     seed: input.seed >>> 0,
     start: 0,
     end: moves.length ? moves[moves.length - 1].songEnd : 0,
+    countIn: null,
     moves,
     warnings: [],
   }

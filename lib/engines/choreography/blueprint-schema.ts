@@ -12,8 +12,12 @@ import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-param
  * Version 2: `moves` holds two kinds of entry, moves and holds (a tag, a short bar or a
  * pause the dancers hold through). Version 1 documents (all moves) are upgraded on parse, so
  * stored blueprints keep rendering and practising without a rebuild.
+ *
+ * Version 3: `countIn`, the song's beats before the first move called "5 6 7 8": the video
+ * starts at its first beat (see videoStartOf), not at `start`. Version 2 documents read as
+ * version 3 without a count-in.
  */
-export const BLUEPRINT_VERSION = 2
+export const BLUEPRINT_VERSION = 3
 
 /** Float tolerance for "equal times" inside one document (times are seconds). */
 const EPS = 1e-6
@@ -143,12 +147,33 @@ export const OutputSchema = z.object({
     .default({ counts: true, moveNames: true }),
 })
 
-/** Version 1 had moves only, without a kind: the same document in version 2's words. */
-function upgradeV1(doc: unknown): unknown {
+/**
+ * The count-in: the song's own beats before the first move, called 5–8 (4 beats; fewer
+ * only where the song has no more, then the last calls: "7 8"). beatTimes holds each
+ * call's beat and then the first move's count one (calls + 1 times).
+ */
+export const CountInSchema = z
+  .object({
+    beatTimes: z.array(seconds).min(2).max(9),
+    calls: z.array(z.number().int().min(1).max(8)).min(1).max(8),
+  })
+  .superRefine((c, ctx) => {
+    if (c.calls.length !== c.beatTimes.length - 1) ctx.addIssue({ code: 'custom', path: ['calls'], message: 'must hold one call per beat' })
+    countTimesOk({ counts: c.beatTimes.length - 1, beatTimes: c.beatTimes }, ctx)
+  })
+
+/**
+ * Version 1 had moves only, without a kind: the same document in version 2's words.
+ * Version 2 had no count-in: the same document in version 3's words (countIn null).
+ */
+function upgradeOld(doc: unknown): unknown {
   if (!doc || typeof doc !== 'object') return doc
-  const d = doc as { version?: unknown; moves?: unknown }
-  if (d.version !== 1 || !Array.isArray(d.moves)) return doc
-  return { ...d, version: 2, moves: d.moves.map((m: unknown) => (m && typeof m === 'object' && !('kind' in m) ? { kind: 'move', ...m } : m)) }
+  let d = doc as { version?: unknown; moves?: unknown; countIn?: unknown }
+  if (d.version === 1 && Array.isArray(d.moves)) {
+    d = { ...d, version: 2, moves: d.moves.map((m: unknown) => (m && typeof m === 'object' && !('kind' in m) ? { kind: 'move', ...m } : m)) }
+  }
+  if (d.version === 2) d = { ...d, version: 3, countIn: null }
+  return d
 }
 
 const BlueprintDocSchema = z
@@ -169,6 +194,8 @@ const BlueprintDocSchema = z
     /** Song seconds covered by the choreography. */
     start: seconds,
     end: seconds,
+    /** Null: the video starts on the first move's count one. */
+    countIn: CountInSchema.nullable().default(null),
     /** Moves and holds in song order, back to back. */
     moves: z.array(BlueprintEntrySchema).min(1).max(500),
     warnings: z.array(z.string().max(300)).max(20).default([]),
@@ -188,14 +215,22 @@ const BlueprintDocSchema = z
       }
     })
     if (!b.moves.some((m) => m.kind === 'move')) ctx.addIssue({ code: 'custom', path: ['moves'], message: 'must hold at least one move' })
+    const last = b.countIn?.beatTimes[b.countIn.beatTimes.length - 1]
+    if (last !== undefined && Math.abs(last - b.start) > EPS) {
+      ctx.addIssue({ code: 'custom', path: ['countIn', 'beatTimes'], message: 'must end at start (the first move\'s count one)' })
+    }
   })
 
-export const BlueprintSchema = z.preprocess(upgradeV1, BlueprintDocSchema)
+export const BlueprintSchema = z.preprocess(upgradeOld, BlueprintDocSchema)
 
 export type Blueprint = z.infer<typeof BlueprintSchema>
 export type BlueprintEntry = z.infer<typeof BlueprintEntrySchema>
 export type BlueprintMove = z.infer<typeof BlueprintMoveSchema>
 export type BlueprintHold = z.infer<typeof BlueprintHoldSchema>
+export type CountIn = z.infer<typeof CountInSchema>
+
+/** Song time of the video's first frame: the count-in's first beat, else the first move. */
+export const videoStartOf = (bp: Pick<Blueprint, 'start' | 'countIn'>): number => bp.countIn?.beatTimes[0] ?? bp.start
 
 /** The moves of a blueprint, without its holds. */
 export const movesOf = (bp: Pick<Blueprint, 'moves'>): BlueprintMove[] => bp.moves.filter((m): m is BlueprintMove => m.kind === 'move')

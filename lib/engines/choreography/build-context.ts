@@ -35,13 +35,14 @@ export function buildContext(
   params: ChoreographyParams,
   library: LibraryMove[],
   seed: number,
-  slotCountOverride?: number,
+  /** The slots a stored blueprint covers (regenerating one move keeps its span). */
+  spanOverride?: { first: number; slotCount: number },
 ): { ctx: EngineContext; warnings: string[] } {
   const grid = buildSlots(analysis)
-  const span = slotCountOverride === undefined
-    ? selectSpan(grid.slots, analysis, params.durationSeconds)
-    : { slotCount: Math.min(slotCountOverride, grid.slots.length), warnings: [] }
-  const slots = grid.slots.slice(0, span.slotCount)
+  const span = spanOverride === undefined
+    ? selectSpan(grid.slots, analysis, params)
+    : { ...spanOverride, countIn: null, warnings: [] }
+  const slots = grid.slots.slice(span.first, span.first + span.slotCount)
   const slotCount = slots.length
   const lib = prepareLibrary(library, params, slotCount, seed)
   const plan = planMusic(slots, slotCount, analysis, params, seed, lib.maxDifficulty)
@@ -49,7 +50,10 @@ export function buildContext(
     slots,
     slotCount,
     // The dance starts and ends on a move: a leading or trailing hold would be dancers waiting.
-    holds: grid.holds.filter((h) => h.beforeSlot > 0 && h.beforeSlot < slotCount),
+    holds: grid.holds
+      .filter((h) => h.beforeSlot > span.first && h.beforeSlot < span.first + slotCount)
+      .map((h) => ({ ...h, beforeSlot: h.beforeSlot - span.first })),
+    countIn: span.countIn,
     moves: lib.moves,
     states: lib.states,
     edgeConnectors: lib.edgeConnectors,

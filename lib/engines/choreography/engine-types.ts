@@ -2,6 +2,7 @@ import type { DanceState, Family } from '@/lib/engines/dance/vocabulary'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 import type { LibraryMove } from './library-move'
 import type { HoldSpan, Slot } from './build-slots'
+import type { CountIn } from './blueprint-schema'
 
 /** A library move prepared for the search: everything position-independent precomputed. */
 export interface EngineMove {
@@ -47,6 +48,8 @@ export interface MusicPlan {
 export interface EngineContext {
   slots: Slot[]
   slotCount: number
+  /** The song's beats before the first slot, called 5–8; null without a count-in. */
+  countIn: CountIn | null
   /** Holds between the slots of the span (never before the first or after the last). */
   holds: HoldSpan[]
   moves: EngineMove[]

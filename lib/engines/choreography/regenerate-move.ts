@@ -39,8 +39,10 @@ export function regenerateMove(blueprint: Blueprint, index: number, input: Regen
   }
   const { analysis, params, seed } = parseInputs(input.analysis, input.params ?? old.params, input.seed)
   // Plan over the same span the blueprint was built for, so warm-up/peak/cool-down agree.
-  const span = buildSlots(analysis).slots.filter((s) => s.end <= old.end + 1e-3).length
-  const { ctx } = buildContext(analysis, params, input.library, seed, Math.max(1, span))
+  const grid = buildSlots(analysis).slots
+  const first = Math.max(0, grid.findIndex((s) => s.start >= old.start - 1e-3))
+  const span = grid.slice(first).filter((s) => s.end <= old.end + 1e-3).length
+  const { ctx } = buildContext(analysis, params, input.library, seed, { first, slotCount: Math.max(1, span) })
   const slotOf = (t: number) => ctx.slots.findIndex((s) => Math.abs(s.start - t) < 1e-3)
   const slotIdx = old.moves.map((m) => (m.kind === 'move' ? slotOf(m.songStart) : 0))
   if (slotIdx.some((j) => j < 0)) {

@@ -156,7 +156,8 @@ export function scoreBlueprint(bp: Blueprint, analysis: SongAnalysis, params: Ch
   const covered = bp.end - bp.start
   const phraseLen = analysis.phrases.length ? mean(analysis.phrases.map((p) => p.end - p.start)) : slots[0].end - slots[0].start
   const requested = params.durationSeconds
-  const wholeSpan = slots[slots.length - 1].end - slots[0].start
+  // A count-in takes the 8-count before the dance when the song has no beats before its first count one.
+  const wholeSpan = slots[slots.length - 1].end - (bp.countIn ? Math.max(slots[0].start, bp.start) : slots[0].start)
   // Judged against what the song can give: asking for 3 minutes of a 2-minute song gets the song.
   const target = requested === null ? wholeSpan : Math.min(requested, wholeSpan)
   const errorSeconds = Math.abs(covered - target)

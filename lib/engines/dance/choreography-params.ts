@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DifficultySchema, EnergySchema, FamilySchema, HoldSchema, MoodSchema, StyleSchema } from '@/lib/engines/dance/vocabulary'
+import { SPAN_KINDS, SPAN_SECTIONS } from '@/lib/engines/dance/vocabulary-values'
 
 /**
  * What the user asked for, in structured form: produced by the request parser (Gemini or
@@ -12,6 +13,18 @@ export const EmphasisSchema = z.object({
   /** An explicit quantity when the user gave one ("a couple of spins" → 2). */
   count: z.number().int().min(1).max(64).nullable().default(null),
 })
+
+/**
+ * Which part of the song a requested length takes: from the first count one (`start`, the
+ * default), a section of the song (`section`: "with the mambo", "just the chorus"), or its
+ * most energetic stretch (`best`: "the best minute"). A break is a bar or two, never a span.
+ */
+export const SpanPreferenceSchema = z
+  .object({
+    kind: z.enum(SPAN_KINDS).default('start'),
+    section: z.enum(SPAN_SECTIONS).nullable().default(null),
+  })
+  .refine((s) => (s.kind === 'section') === (s.section !== null), { message: 'section is required for kind "section" and only for it', path: ['section'] })
 
 export const ChoreographyParamsSchema = z.object({
   difficulty: DifficultySchema.nullable().default(null),
@@ -28,6 +41,9 @@ export const ChoreographyParamsSchema = z.object({
   includeMoves: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
   emphasis: z.array(EmphasisSchema).max(16).default([]),
   tempo: z.enum(['slow', 'medium', 'fast']).nullable().default(null),
+  /** Open the video with "5 6 7 8" on the song's four beats before the first move. */
+  countIn: z.boolean().default(true),
+  span: SpanPreferenceSchema.default({ kind: 'start', section: null }),
   /** Whatever the parser could not map, kept for semantic move search. */
   query: z.string().max(500).default(''),
   parser: z.enum(['gemini', 'offline', 'explicit']).default('explicit'),
@@ -36,4 +52,5 @@ export const ChoreographyParamsSchema = z.object({
 })
 
 export type Emphasis = z.infer<typeof EmphasisSchema>
+export type SpanPreference = z.infer<typeof SpanPreferenceSchema>
 export type ChoreographyParams = z.infer<typeof ChoreographyParamsSchema>

@@ -19,3 +19,7 @@ export const WEIGHT_FEET = ['left', 'right'] as const
 export const FACINGS = ['face-to-face', 'same-direction', 'side-by-side'] as const
 export const COUNTS = [8, 16, 32] as const
 export const SECTION_LABELS = ['intro', 'verse', 'chorus', 'mambo', 'break', 'outro'] as const
+/** Which part of the song a requested length takes (ChoreographyParams.span). */
+export const SPAN_KINDS = ['start', 'section', 'best'] as const
+/** Sections a span can be asked by: every section label but a break (a bar or two). */
+export const SPAN_SECTIONS = ['intro', 'verse', 'chorus', 'mambo', 'outro'] as const

@@ -1,6 +1,7 @@
 import { SchemaType, type ResponseSchema, type Schema } from '@google/generative-ai'
 import { z } from 'zod'
 import { DIFFICULTIES, ENERGIES, FAMILIES, HOLDS, MOODS, STYLES } from '@/lib/engines/dance/vocabulary'
+import { SPAN_KINDS, SPAN_SECTIONS } from '@/lib/engines/dance/vocabulary-values'
 import { ChoreographyParamsSchema, EmphasisSchema } from '@/lib/engines/dance/choreography-params'
 import { CLOSE_HOLD_FAMILIES } from './request-signals'
 
@@ -41,10 +42,20 @@ export const GEMINI_RESPONSE_SCHEMA: ResponseSchema = {
     }, 16, 'More or fewer of a family'),
     tempo: enumOf(TEMPOS, 'Tempo preference, or null', true),
     query: { type: SchemaType.STRING, description: 'Leftover words worth a semantic search, else empty' },
+    countIn: { type: SchemaType.BOOLEAN, description: 'false only when the dancer asks for no count-in ("5 6 7 8" before the first move), else true' },
+    span: {
+      type: SchemaType.OBJECT,
+      properties: {
+        kind: enumOf(SPAN_KINDS, 'start = from the first count one (default); section = a named section; best = the most energetic part'),
+        section: enumOf(SPAN_SECTIONS, 'The section for kind "section", else null', true),
+      },
+      required: ['kind', 'section'],
+      description: 'Which part of the song the choreography takes',
+    },
   },
   required: [
     'difficulty', 'energy', 'style', 'moods', 'durationSeconds', 'includeFamilies', 'excludeFamilies', 'excludeHolds',
-    'includeMoves', 'emphasis', 'tempo', 'query',
+    'includeMoves', 'emphasis', 'tempo', 'query', 'countIn', 'span',
   ],
 }
 
@@ -69,6 +80,8 @@ export const GEMINI_SYSTEM_INSTRUCTION = [
   'Quantities -> emphasis: "lots of turns" more/null, "a couple of spins" more/2, "a few turns" more/3, "one dip" more/1,',
   '"fewer dips" fewer/null, "only one dip" fewer/1. A family asked for (not just "fewer") also goes in includeFamilies.',
   'Durations in seconds: "2 minutes" 120, "90s" 90, "1:30" 90, "a minute and a half" 90, "the whole song" null, "short" 60.',
+  'span: "with the mambo" -> section/mambo, "just the chorus" / "solo el coro" -> section/chorus, "the best minute" / "the best part" ->',
+  'best (with durationSeconds 60 for a minute); otherwise start. "no count-in" -> countIn false.',
   'When cues contradict, the strongest explicit cue wins, then the last one.',
   'query: only meaningful leftover words (e.g. "wedding"), never words already mapped above.',
 ].join('\n')

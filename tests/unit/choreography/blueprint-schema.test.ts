@@ -12,7 +12,9 @@ describe('BlueprintSchema (the worker contract)', () => {
   it('accepts what buildBlueprint produces, with the fixed output settings', () => {
     const parsed = BlueprintSchema.parse(JSON.parse(JSON.stringify(bp)))
     expect(parsed.output).toEqual({ width: 1280, height: 720, fps: 30, videoCodec: 'h264', audioCodec: 'aac', overlays: { counts: true, moveNames: true } })
-    expect(parsed.version).toBe(2)
+    expect(parsed.version).toBe(3)
+    // The fixture song starts on its first beat: the count-in is counts 5–8 of its first 8-count.
+    expect(parsed.countIn?.calls).toEqual([5, 6, 7, 8])
   })
 
   it('confines clip keys to clips/ and forbids climbing out', () => {
@@ -39,16 +41,22 @@ describe('BlueprintSchema (the worker contract)', () => {
     expect(bad((b) => { moveAt(b, 0).playbackRate = 0 })).toBe(false)
     expect(bad((b) => { moveAt(b, 0).firstCountIndex = 3 })).toBe(false)
     expect(bad((b) => { b.end = b.song.durationSeconds + 5 })).toBe(false)
-    expect(bad((b) => { (b as { version: number }).version = 3 })).toBe(false)
+    expect(bad((b) => { (b as { version: number }).version = 4 })).toBe(false)
+    expect(bad((b) => { b.countIn!.beatTimes[4] += 0.1 })).toBe(false)
+    expect(bad((b) => { b.countIn!.calls.pop() })).toBe(false)
+    expect(bad((b) => { b.countIn!.beatTimes[2] = b.countIn!.beatTimes[1] })).toBe(false)
+    expect(bad((b) => { b.countIn = null })).toBe(true)
     expect(bad((b) => { (b.output as { fps: number }).fps = 60 })).toBe(false)
     expect(bad((b) => { b.moves = [] })).toBe(false)
   })
 
-  it('reads a stored version 1 blueprint (moves only, no kind) as the same version 2 document', () => {
-    const v1 = JSON.parse(JSON.stringify({ ...bp, version: 1, moves: bp.moves.map(({ kind: _kind, ...m }) => m) }))
-    const parsed = BlueprintSchema.parse(v1)
-    expect(parsed.version).toBe(2)
-    expect(parsed).toEqual(BlueprintSchema.parse(JSON.parse(JSON.stringify(bp))))
+  it('reads stored version 1 (moves only, no kind) and version 2 (no count-in) blueprints as the same version 3 document', () => {
+    const { countIn: _countIn, ...noCountIn } = bp
+    const v1 = JSON.parse(JSON.stringify({ ...noCountIn, version: 1, moves: bp.moves.map(({ kind: _kind, ...m }) => m) }))
+    const v2 = JSON.parse(JSON.stringify({ ...noCountIn, version: 2 }))
+    const want = { ...BlueprintSchema.parse(JSON.parse(JSON.stringify(bp))), countIn: null }
+    expect(BlueprintSchema.parse(v1)).toEqual(want)
+    expect(BlueprintSchema.parse(v2)).toEqual(want)
   })
 
   it('accepts a hold that keeps the state and calls one count per beat, and nothing else', () => {

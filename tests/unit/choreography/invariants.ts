@@ -23,7 +23,7 @@ export function blueprintViolations(
   const countOne = analysis.countOne
   const frame = 1 / 30
   const lib = new Map(library.map((m) => [m.id, m]))
-  if (bp.start !== countOne[0]) out.push(`start ${bp.start} is not the first count-one ${countOne[0]}`)
+  out.push(...countInViolations(bp, analysis, params))
   let within = 0
   const entries = bp.moves
   entries.forEach((m, i) => {
@@ -77,10 +77,47 @@ export function blueprintViolations(
   const covered = bp.end - bp.start
   const phrase = Math.max(...analysis.phrases.map((p) => p.end - p.start))
   const whole = slots[slots.length - 1].end - slots[0].start
-  if (params.durationSeconds === null) {
+  // Without a length, a section span is that section and "the best part" a minute (span tests check those).
+  if (params.durationSeconds === null && params.span.kind === 'start') {
     if (Math.abs(bp.end - slots[slots.length - 1].end) > 1e-9) out.push(`whole song asked, covered ${covered.toFixed(1)} of ${whole.toFixed(1)} s`)
-  } else if (params.durationSeconds <= whole && Math.abs(covered - params.durationSeconds) > phrase) {
+  } else if (params.durationSeconds !== null && params.durationSeconds <= whole && Math.abs(covered - params.durationSeconds) > phrase) {
     out.push(`covered ${covered.toFixed(1)} s for ${params.durationSeconds} s asked (phrase ${phrase.toFixed(1)} s)`)
+  }
+  return out
+}
+
+/**
+ * Where the dance starts and its count-in. Without a count-in (or a span by section or
+ * energy) the span rules decide; with one asked for, the count-in is the song's own beats
+ * (analysed beats, within one frame) just before the first move, one beat apart, called up
+ * to 5 6 7 8. A span "from the start" starts on the first count-one, or on the second when
+ * fewer than four beats come before the first (its counts 5–8 are then the count-in).
+ */
+export function countInViolations(bp: Blueprint, analysis: SongAnalysis, params: ChoreographyParams): string[] {
+  const out: string[] = []
+  const { countOne, beats } = analysis
+  const frame = 1 / 30
+  const fromStart = params.span.kind === 'start'
+  const c = bp.countIn
+  if (!params.countIn) {
+    if (c) out.push('a count-in was not asked for')
+    if (fromStart && bp.start !== countOne[0]) out.push(`start ${bp.start} is not the first count-one ${countOne[0]}`)
+    return out
+  }
+  if (!c) return fromStart && bp.start !== countOne[0] ? [`start ${bp.start} is not the first count-one ${countOne[0]}`] : []
+  const n = c.calls.length
+  if (c.calls.join() !== [5, 6, 7, 8].slice(4 - n).join()) out.push(`count-in calls ${c.calls.join(' ')}`)
+  if (c.beatTimes[n] !== bp.start) out.push('count-in does not end on the first move')
+  const before = beats.filter((b) => b < bp.start - frame)
+  c.beatTimes.slice(0, n).forEach((t, k) => {
+    const want = before[before.length - n + k]
+    if (want === undefined || Math.abs(t - want) > frame) out.push(`count-in beat ${k + 1} at ${t.toFixed(3)} is not the song's beat ${want?.toFixed(3)}`)
+  })
+  if (fromStart) {
+    const beforeFirst = beats.filter((b) => b < countOne[0] - frame).length
+    const want = beforeFirst >= 4 ? countOne[0] : countOne[1]
+    if (n === 4 && bp.start !== want) out.push(`start ${bp.start} should be ${want} (${beforeFirst} beats before the first count-one)`)
+    if (n < 4 && bp.start !== countOne[0]) out.push(`a short count-in of ${n} starts at ${bp.start}, not the first count-one`)
   }
   return out
 }

@@ -60,6 +60,6 @@ describe('regenerateMove', () => {
     // A library holding only the current move has nothing else to offer.
     const itself = library.filter((m) => m.id === movesOf(bp)[1].moveId)
     expect(status(() => regenerateMove(bp, 1, { analysis, library: itself, seed: 1 }))).toBe(422)
-    expect(status(() => regenerateMove({ ...bp, version: 3 as 2 }, 1, { analysis, library, seed: 1 }))).toBe(422)
+    expect(status(() => regenerateMove({ ...bp, version: 4 as 3 }, 1, { analysis, library, seed: 1 }))).toBe(422)
   })
 })

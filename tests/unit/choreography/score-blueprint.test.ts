@@ -23,6 +23,7 @@ function shifted(bp: Blueprint, dt: number): Blueprint {
     m.songEnd += dt
     m.beatTimes = m.beatTimes.map((t) => t + dt)
   }
+  if (b.countIn) b.countIn.beatTimes = b.countIn.beatTimes.map((t) => t + dt)
   return BlueprintSchema.parse(b)
 }
 

@@ -16,6 +16,7 @@ const GOOD = {
   difficulty: 'beginner', energy: 'low', style: 'sensual', moods: ['romantic'], durationSeconds: 120,
   includeFamilies: ['lady-turn'], excludeFamilies: ['dip'], excludeHolds: [], includeMoves: [],
   emphasis: [{ family: 'lady-turn', direction: 'more', count: 3 }], tempo: 'slow', query: 'wedding',
+  countIn: false, span: { kind: 'section', section: 'chorus' },
 }
 
 let fake: FakeGemini
@@ -65,7 +66,8 @@ describe('parseRequestWithGemini against a fake Gemini server', () => {
     expect(config.responseSchema.type).toBe('object')
     expect(config.responseSchema.properties.difficulty.enum).toEqual([...DIFFICULTIES])
     expect(config.responseSchema.properties.excludeFamilies.items.enum).toEqual([...FAMILIES])
-    expect(config.responseSchema.required).toHaveLength(12)
+    expect(config.responseSchema.required).toHaveLength(14)
+    expect(config.responseSchema.properties.span.properties.section.enum).toEqual(['intro', 'verse', 'chorus', 'mambo', 'outro'])
     expect(req.body.contents).toEqual([{ role: 'user', parts: [{ text: TEXT }] }])
     expect(req.body.systemInstruction.parts[0].text).toContain('excludeFamilies')
   })
@@ -78,6 +80,8 @@ describe('parseRequestWithGemini against a fake Gemini server', () => {
     ['an extra key', { kind: 'json', json: { ...GOOD, explanation: 'I picked beginner because…' } }, /\(invalid output: \(root\): .*explanation/],
     ['an extra nested key', { kind: 'json', json: { ...GOOD, emphasis: [{ ...GOOD.emphasis[0], why: 'x' }] } }, /\(invalid output: emphasis\.0: /],
     ['an out-of-range duration', { kind: 'json', json: { ...GOOD, durationSeconds: 5000 } }, /\(invalid output: durationSeconds: /],
+    ['a section span without its section', { kind: 'json', json: { ...GOOD, span: { kind: 'section', section: null } } }, /\(invalid output: span\.section: /],
+    ['a break as a span', { kind: 'json', json: { ...GOOD, span: { kind: 'section', section: 'break' } } }, /\(invalid output: span\.section: /],
     ['a JSON array', { kind: 'json', json: [GOOD] }, /\(invalid output: \(root\): /],
     ['HTTP 500', { kind: 'status', status: 500 }, 'HTTP 500'],
     ['HTTP 429', { kind: 'status', status: 429, message: 'Resource has been exhausted' }, 'HTTP 429'],
