@@ -24,9 +24,18 @@ export interface TimedMove {
 
 export const isHold = (m: TimedMove) => m.kind === 'hold'
 
-/** Video time 0 is the blueprint's start in the song. */
-export const songTimeOf = (videoTime: number, blueprintStart: number) => blueprintStart + videoTime
-export const videoTimeOf = (songTime: number, blueprintStart: number) => Math.max(0, songTime - blueprintStart)
+/** The song's beats before the first move, called 5–8, then the first move's count one (blueprints from version 3). */
+export interface TimedCountIn {
+  beatTimes: number[]
+  calls: number[]
+}
+
+/** Song time of the video's first frame: the count-in's first beat, else the blueprint's start. */
+export const videoStartOf = (blueprintStart: number, countIn?: TimedCountIn | null) => countIn?.beatTimes[0] ?? blueprintStart
+
+/** Video time 0 is the video's start in the song (see videoStartOf). */
+export const songTimeOf = (videoTime: number, videoStart: number) => videoStart + videoTime
+export const videoTimeOf = (songTime: number, videoStart: number) => Math.max(0, songTime - videoStart)
 
 /** The move playing at a song time (the last one holds through the end). */
 export function moveIndexAt(moves: readonly TimedMove[], songTime: number): number {
@@ -41,9 +50,17 @@ export function moveIndexAt(moves: readonly TimedMove[], songTime: number): numb
 
 /**
  * The count (1–8) at a song time: the last beat of the move at or before it. A hold's counts
- * are the ones it calls; in the beatless pause after them there is no count (null).
+ * are the ones it calls; in the beatless pause after them there is no count (null). Before
+ * the first move, the count-in calls its counts (5 6 7 8), marked `countIn`.
  */
-export function countAt(moves: readonly TimedMove[], songTime: number): { move: number; count: number | null } {
+export function countAt(
+  moves: readonly TimedMove[], songTime: number, countIn?: TimedCountIn | null,
+): { move: number; count: number | null; countIn?: true } {
+  if (countIn && moves.length > 0 && songTime < moves[0].songStart - 1e-6) {
+    let k = 0
+    for (let i = 0; i < countIn.calls.length; i++) if (countIn.beatTimes[i] <= songTime + 1e-6) k = i
+    return { move: 0, count: countIn.calls[k] ?? null, countIn: true }
+  }
   const move = moveIndexAt(moves, songTime)
   const m = moves[move]
   const beats = m.beatTimes

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
 import { Alert } from '@/components/ui/alert'
 import { fetchJson } from '@/components/ui/fetch-json'
-import type { TimedMove } from './blueprint-timing'
+import type { TimedCountIn, TimedMove } from './blueprint-timing'
 import { PracticePlayer } from './practice-player'
 import { KeepPanel, type CollectionOption } from './keep-panel'
 import type { MoveCue } from './move-timeline'
@@ -18,7 +18,7 @@ export interface ViewTask extends TaskState {
   videoUrl: string | null
   posterUrl: string | null
   downloadUrl: string | null
-  blueprint: { start: number; moves: TimedMove[] } | null
+  blueprint: { start: number; moves: TimedMove[]; countIn?: TimedCountIn | null } | null
 }
 
 /** A choreography from queued to practised: live progress, then the player. */
@@ -69,7 +69,7 @@ export function ChoreographyView({ initial, favorite, collections, cues, showCou
       {ready ? (
         <>
           <PracticePlayer videoUrl={task.videoUrl!} posterUrl={task.posterUrl} downloadUrl={task.downloadUrl}
-            blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} cues={cues} onReplaceMove={replaceMove} showCounts={showCounts} />
+            blueprintStart={task.blueprint!.start} moves={task.blueprint!.moves} countIn={task.blueprint!.countIn} cues={cues} onReplaceMove={replaceMove} showCounts={showCounts} />
           <div className="grid gap-4 md:grid-cols-2">
             <KeepPanel taskId={task.id} favorite={favorite} collections={collections} />
             <SharePanel taskId={task.id} />

@@ -1,7 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { countAt, isHold, songTimeOf, videoTimeOf, type TimedMove } from './blueprint-timing'
+import { countAt, isHold, songTimeOf, videoStartOf, videoTimeOf, type TimedCountIn, type TimedMove } from './blueprint-timing'
 import { MoveTimeline, type MoveCue } from './move-timeline'
 import { SPEEDS, usePlayerPrefs } from './player-prefs'
 import { ShortcutHelp } from './shortcut-help'
@@ -13,6 +13,8 @@ interface Props {
   downloadUrl: string | null
   blueprintStart: number
   moves: TimedMove[]
+  /** The song's beats called 5–8 before the first move: the video starts on the first of them. */
+  countIn?: TimedCountIn | null
   cues?: Record<string, MoveCue>
   /** Owner only: swap the move at this index for another and render again. */
   onReplaceMove?: (index: number) => void
@@ -32,11 +34,13 @@ type FrameVideo = HTMLVideoElement & {
  * The practice player: mirror, slow motion with pitch kept, a count overlay from the
  * blueprint's beat times, a move timeline, loops and keyboard shortcuts.
  */
-export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves, cues, onReplaceMove, showCounts = true }: Props) {
+export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStart, moves, countIn = null, cues, onReplaceMove, showCounts = true }: Props) {
   const video = useRef<FrameVideo>(null)
+  // Video time 0: the count-in's first beat (the first move still starts at its own song time).
+  const start = videoStartOf(blueprintStart, countIn)
   const [playing, setPlaying] = useState(false)
   const [{ mirror, speed }, setPrefs] = usePlayerPrefs()
-  const [pos, setPos] = useState<{ move: number; count: number | null }>({ move: 0, count: 1 })
+  const [pos, setPos] = useState<{ move: number; count: number | null; countIn?: true }>(() => countAt(moves, start, countIn))
   const [loop, setLoop] = useState<Loop>(null)
   const [markA, setMarkA] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
@@ -45,8 +49,8 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
 
 
   const moveSpan = useCallback((i: number) => ({
-    start: videoTimeOf(moves[i].songStart, blueprintStart), end: videoTimeOf(moves[i].songEnd, blueprintStart),
-  }), [moves, blueprintStart])
+    start: videoTimeOf(moves[i].songStart, start), end: videoTimeOf(moves[i].songEnd, start),
+  }), [moves, start])
 
   // One clock for the overlay and the loops: the frame on screen.
   useEffect(() => {
@@ -60,8 +64,8 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
       if (el.seeking) return
       const l = loopRef.current
       if (l && mediaTime >= l.end - 0.02) { el.currentTime = l.start; return }
-      const at = countAt(moves, songTimeOf(mediaTime, blueprintStart))
-      const key = `${at.move}:${at.count}`
+      const at = countAt(moves, songTimeOf(mediaTime, start), countIn)
+      const key = `${at.move}:${at.count}:${at.countIn ?? ''}`
       if (key !== last) { last = key; setPos(at) }
     }
     if (el.requestVideoFrameCallback) {
@@ -77,7 +81,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
     const tick = () => { onTime(el.currentTime); id = requestAnimationFrame(tick) }
     id = requestAnimationFrame(tick)
     return () => cancelAnimationFrame(id)
-  }, [moves, blueprintStart])
+  }, [moves, start, countIn])
 
   useEffect(() => {
     const el = video.current
@@ -102,9 +106,18 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
     setPos(countAt(moves, moves[j].songStart))
   }, [moves, moveSpan])
   /** The move under the playhead, from the video itself (the overlay may be a frame behind). */
-  const moveNow = useCallback(() => countAt(moves, songTimeOf(video.current?.currentTime ?? 0, blueprintStart)).move, [moves, blueprintStart])
+  // During the count-in no move is playing yet (−1): "next move" is the first one.
+  const moveNow = useCallback(() => {
+    const at = countAt(moves, songTimeOf(video.current?.currentTime ?? 0, start), countIn)
+    return at.countIn ? -1 : at.move
+  }, [moves, start, countIn])
+  const seekCountIn = useCallback(() => {
+    if (!video.current) return
+    video.current.currentTime = 0
+    setPos(countAt(moves, start, countIn))
+  }, [moves, start, countIn])
   const toggleMoveLoop = useCallback(() => {
-    setLoop((l) => (l?.kind === 'move' ? null : { kind: 'move', ...moveSpan(moveNow()) }))
+    setLoop((l) => (l?.kind === 'move' ? null : { kind: 'move', ...moveSpan(Math.max(0, moveNow())) }))
   }, [moveSpan, moveNow])
   const stepSpeed = useCallback((d: 1 | -1) => {
     setPrefs({ speed: SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(speed as (typeof SPEEDS)[number]) + d))] })
@@ -145,7 +158,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
         <video ref={video} src={videoUrl} poster={posterUrl ?? undefined} playsInline preload="auto" data-testid="practice-video"
           onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onClick={togglePlay}
           className="h-full w-full" style={{ transform: mirror ? 'scaleX(-1)' : undefined }} aria-label="Choreography video" />
-        {showCounts && <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} aria-hidden="true"
+        {showCounts && <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} data-count-in={pos.countIn ? 'true' : undefined} aria-hidden="true"
           className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${tap ? 'bg-brand-600' : 'bg-black/60'}`}>
           <span className="text-3xl font-bold leading-none">{pos.count ?? '–'}</span>
           {tap && <span className="text-[10px] uppercase tracking-wide">tap</span>}
@@ -168,15 +181,17 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
           {markA !== null ? 'Set B' : loop?.kind === 'ab' ? 'Clear A–B' : 'Set A'}
         </button>
         {/* A hold is the music's (a tag, a short bar, a pause): there is no move to replace. */}
-        {onReplaceMove && <button type="button" className={btn} disabled={isHold(current)} onClick={() => { const i = moveNow(); if (!isHold(moves[i])) onReplaceMove(i) }}>Replace this move</button>}
+        {onReplaceMove && <button type="button" className={btn} disabled={isHold(current) || pos.countIn} onClick={() => { const i = moveNow(); if (i >= 0 && !isHold(moves[i])) onReplaceMove(i) }}>Replace this move</button>}
         {downloadUrl && <a href={downloadUrl} className={btn} download>Download</a>}
         <button type="button" className={btn} onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
       </div>
       <p className="text-sm text-stone-700" aria-live="polite">
-        Now: <strong>{current.name}</strong> ({isHold(current) ? 'hold the pose' : current.family?.replace(/-/g, ' ')}), {pos.count === null ? 'pause' : `count ${pos.count}`}
+        {pos.countIn
+          ? <>Count-in: <strong>{pos.count}</strong> · then {current.name}</>
+          : <>Now: <strong>{current.name}</strong> ({isHold(current) ? 'hold the pose' : current.family?.replace(/-/g, ' ')}), {pos.count === null ? 'pause' : `count ${pos.count}`}</>}
         {loop && <> · looping {loop.kind === 'move' ? 'this move' : 'A–B'}</>}
       </p>
-      <MoveTimeline moves={moves} current={pos.move} start={blueprintStart} cues={cues} onSeek={seekMove} />
+      <MoveTimeline moves={moves} current={pos.countIn ? -1 : pos.move} start={start} countIn={countIn} cues={cues} onSeek={seekMove} onSeekCountIn={seekCountIn} />
       <ShortcutHelp open={help} onClose={() => setHelp(false)} />
     </div>
   )

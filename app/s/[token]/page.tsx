@@ -21,7 +21,7 @@ export default async function SharedPage({ params }: { params: Promise<{ token: 
       </div>
       {shared.blueprint && (
         <PracticePlayer videoUrl={shared.videoPath} posterUrl={shared.posterPath} downloadUrl={null}
-          blueprintStart={shared.blueprint.start} moves={JSON.parse(JSON.stringify(shared.blueprint.moves)) as TimedMove[]} />
+          blueprintStart={shared.blueprint.start} moves={JSON.parse(JSON.stringify(shared.blueprint.moves)) as TimedMove[]} countIn={shared.blueprint.countIn} />
       )}
     </div>
   )

@@ -34,7 +34,7 @@ export interface RenderBlueprintOptions {
 export interface RenderBlueprintResult {
   videoFile: string
   posterFile: string
-  /** Length of the video: round((end − start)·fps) frames. */
+  /** Length of the video: round((end − videoStart)·fps) frames (videoStart: the count-in's first beat, else start). */
   durationSeconds: number
   /** Segments not encoded by this render (found in the cache or repeated within it). */
   cacheHits: number
@@ -107,8 +107,9 @@ export async function renderBlueprint(o: RenderBlueprintOptions): Promise<Render
 
     await report('poster', 0)
     const posterFile = join(workDir, 'poster.jpg')
-    // Halfway through the second move (or the first): past any lead-in, into the dancing.
-    const seg = plan.segments[Math.min(1, plan.segments.length - 1)]
+    // Halfway through the second move (or the first): past the count-in and any lead-in, into the dancing.
+    const dancing = plan.segments.filter((s) => !s.countIn)
+    const seg = dancing[Math.min(1, dancing.length - 1)]
     await renderPoster({
       videoFile, outFile: posterFile, atSeconds: (seg.startFrame + seg.frames / 2) / plan.fps,
       timeoutMs: POSTER_TIMEOUT_MS, signal,

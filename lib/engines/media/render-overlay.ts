@@ -10,6 +10,8 @@ export interface OverlayRequest {
   moveName: string | null
   /** A hold's called counts (one per count frame); moves count 1–8 from their first frame. */
   calls?: number[]
+  /** The count-in: the calls drawn large in the middle of a dimmed picture, so "5 6 7 8" reads from across the room. */
+  countIn?: boolean
 }
 
 export const OVERLAY_FILES = { count: 'count.txt', name: 'name.txt' } as const
@@ -58,10 +60,13 @@ export function overlayFilters(req: OverlayRequest, countFrames: number[], heigh
   if (drawsCount(req)) {
     const shown = `gte(n,${countFrames[0]})*lt(n,${countFrames[countFrames.length - 1]})`
     const { tap } = shownCount(req, countFrames)
+    const big = req.countIn === true
+    if (big) parts.push('drawbox=x=0:y=0:w=iw:h=ih:color=black@0.4:t=fill')
+    const place = big ? 'x=(w-text_w)/2:y=(h-text_h)/2' : `x=w-text_w-${margin}:y=h-text_h-${margin}`
     const count = (color: string, when: string) =>
-      `drawtext=fontfile=${FONT_BOLD}:textfile=${OVERLAY_FILES.count}:expansion=normal:fontsize=${Math.round(height * 0.12)}` +
-      `:fontcolor=${color}:borderw=${Math.max(2, Math.round(height * 0.004))}:bordercolor=black` +
-      `:x=w-text_w-${margin}:y=h-text_h-${margin}:enable='${shown}*${when}'`
+      `drawtext=fontfile=${FONT_BOLD}:textfile=${OVERLAY_FILES.count}:expansion=normal:fontsize=${Math.round(height * (big ? 0.4 : 0.12))}` +
+      `:fontcolor=${color}:borderw=${Math.max(2, Math.round(height * (big ? 0.008 : 0.004)))}:bordercolor=black` +
+      `:${place}:enable='${shown}*${when}'`
     parts.push(count('white', `(1-${tap})`), count(TAP_COLOR, tap))
   }
   return parts.join(',')

@@ -1,11 +1,12 @@
-import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { videoStartOf, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
 import { RenderInputError } from './render-errors'
 
 /**
  * Frame arithmetic of a render, pure. Every position comes from one formula on the song's
- * own times, frame(t) = round((t − start)·fps), so segment boundaries and count frames are
- * cumulative: rounding never accumulates over 50 moves, and the video is exactly
- * round((end − start)·fps) frames long whatever the segments' lengths.
+ * own times, frame(t) = round((t − videoStart)·fps), so segment boundaries and count frames
+ * are cumulative: rounding never accumulates over 50 moves, and the video is exactly
+ * round((end − videoStart)·fps) frames long whatever the segments' lengths. The video starts
+ * at the count-in's first beat when the blueprint has one (else at `start`).
  */
 export interface SegmentPlan {
   moveIndex: number
@@ -26,6 +27,8 @@ export interface SegmentPlan {
    */
   still?: { clipTimes: number[]; countFrames: number[]; frame: number }
   calls?: number[]
+  /** The count-in (moveIndex −1): a hold on the first move's first frame, its calls drawn large. */
+  countIn?: true
 }
 
 export interface RenderPlan {
@@ -42,17 +45,24 @@ export interface RenderPlan {
 
 export function planRender(bp: Blueprint): RenderPlan {
   const { fps, width, height } = bp.output
-  const frameOf = (t: number) => Math.round((t - bp.start) * fps)
+  const videoStart = videoStartOf(bp)
+  const frameOf = (t: number) => Math.round((t - videoStart) * fps)
   const totalFrames = frameOf(bp.end)
   if (totalFrames < 1) throw RenderInputError.invalid('The choreography is shorter than one video frame')
 
   // Starts never go backwards and never pass the end, whatever the float noise.
   const starts: number[] = []
   bp.moves.forEach((m, i) => {
-    const raw = i === 0 ? 0 : frameOf(m.songStart)
+    const raw = i === 0 && !bp.countIn ? 0 : frameOf(m.songStart)
     starts.push(Math.min(totalFrames, Math.max(raw, i === 0 ? 0 : starts[i - 1])))
   })
   const segments: SegmentPlan[] = []
+  if (bp.countIn && starts[0] > 0) {
+    segments.push({
+      moveIndex: -1, clipKey: '', name: 'Count-in', startFrame: 0, frames: starts[0], clipTimes: [],
+      countFrames: bp.countIn.beatTimes.map(frameOf), calls: bp.countIn.calls, countIn: true,
+    })
+  }
   bp.moves.forEach((m, i) => {
     const startFrame = starts[i]
     const endFrame = i + 1 < starts.length ? starts[i + 1] : totalFrames
@@ -90,14 +100,14 @@ export function planRender(bp: Blueprint): RenderPlan {
     height,
     fps,
     totalFrames,
-    audioStart: bp.start,
-    audioDuration: bp.end - bp.start,
+    audioStart: videoStart,
+    audioDuration: bp.end - videoStart,
     overlays: bp.output.overlays,
     segments,
   }
 }
 
-/** Each hold shows the last frame of the move before it, or the first of the move after it. */
+/** Each hold shows the last frame of the move before it, or the first of the move after it (the count-in does). */
 function resolveStills(segments: SegmentPlan[]): void {
   segments.forEach((seg, i) => {
     if (!seg.calls) return

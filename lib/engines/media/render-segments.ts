@@ -39,7 +39,10 @@ const segmentTimeoutMs = (frames: number) => 30_000 + frames * 100
 export async function renderSegments(o: RenderSegmentsOptions): Promise<{ files: string[]; encoded: number }> {
   const jobs = new Map<string, Job>()
   const keys = o.plan.segments.map((seg) => {
-    const overlay: OverlayRequest = { counts: o.plan.overlays.counts, moveName: o.plan.overlays.moveNames ? seg.name : null, ...(seg.calls ? { calls: seg.calls } : {}) }
+    // The count-in is counts and nothing else, whatever the overlays: it is what the dancers wait for.
+    const overlay: OverlayRequest = seg.countIn
+      ? { counts: true, moveName: null, calls: seg.calls, countIn: true }
+      : { counts: o.plan.overlays.counts, moveName: o.plan.overlays.moveNames ? seg.name : null, ...(seg.calls ? { calls: seg.calls } : {}) }
     const clip = o.clips.get(seg.clipKey)!
     // The clip frame the move before showed last: the same map its own segment used.
     const stillFrame = seg.still && sourceFrameAt(frameAnchors(seg.still.clipTimes, seg.still.countFrames, clip.fps), seg.still.frame)

@@ -45,6 +45,7 @@ export function segmentKey(input: SegmentKeyInput): string {
         // Only holds carry these, so every move segment keeps the key it had before holds.
         ...(input.stillFrame === undefined ? {} : { still: input.stillFrame }),
         ...(input.overlay.calls ? { calls: input.overlay.calls } : {}),
+        ...(input.overlay.countIn ? { countIn: true } : {}),
         // Another x264 writes other stream headers, and segments are joined by stream copy:
         // a segment from one ffmpeg build must never meet one from another.
         ...(ffmpegBuildKey() ? { ffmpeg: ffmpegBuildKey() } : {}),

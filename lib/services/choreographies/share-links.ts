@@ -76,12 +76,12 @@ export async function resolveShareToken(token: string) {
 /** The shared page's view: the song's title and the blueprint's moves, nothing of the owner. */
 export async function getSharedChoreography(token: string) {
   const task = await resolveShareToken(token)
-  const bp = task.blueprint?.data as { start: number; moves: unknown[] } | undefined
+  const bp = task.blueprint?.data as { start: number; moves: unknown[]; countIn?: { beatTimes: number[]; calls: number[] } | null } | undefined
   return {
     songTitle: task.song.title,
     videoPath: `/api/share/${token}/video`,
     posterPath: task.posterKey ? `/api/share/${token}/poster` : null,
-    blueprint: bp ? { start: bp.start, moves: bp.moves } : null,
+    blueprint: bp ? { start: bp.start, moves: bp.moves, countIn: bp.countIn ?? null } : null,
   }
 }
 

@@ -67,11 +67,12 @@ export async function storageWithSubset(songs: SongFixture[]): Promise<{ storage
 
 export const songKey = (name: string) => `songs/${name}.wav`
 
-export function blueprintFor(song: SongFixture, opts: { durationSeconds?: number; overlays?: boolean; seed?: number } = {}): Blueprint {
+/** Without a count-in unless asked: these renders are about the moves (render-count-in.test.ts has its own). */
+export function blueprintFor(song: SongFixture, opts: { durationSeconds?: number; overlays?: boolean; seed?: number; countIn?: boolean } = {}): Blueprint {
   const overlays = opts.overlays ?? true
   return buildBlueprint({
     analysis: song.analysis,
-    params: ChoreographyParamsSchema.parse({ difficulty: 'beginner', durationSeconds: opts.durationSeconds ?? 40 }),
+    params: ChoreographyParamsSchema.parse({ difficulty: 'beginner', durationSeconds: opts.durationSeconds ?? 40, countIn: opts.countIn ?? false }),
     library: demoSubsetLibrary(),
     seed: opts.seed ?? 1,
     song: { id: song.name, storageKey: songKey(song.name) },

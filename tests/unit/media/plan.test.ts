@@ -87,7 +87,7 @@ describe('the per-count time map', () => {
 
 describe('planRender', () => {
   const analysis = generateAnalysis({ seed: 7, bpm: 127, sections: [{ label: 'intro', phrases: 2 }, { label: 'verse', phrases: 8 }, { label: 'outro', phrases: 2 }] })
-  const bp = buildBlueprint({ analysis, params: {}, library: demoSubsetLibrary(), seed: 3, song: { id: 's', storageKey: 'songs/s.mp3' } })
+  const bp = buildBlueprint({ analysis, params: { countIn: false }, library: demoSubsetLibrary(), seed: 3, song: { id: 's', storageKey: 'songs/s.mp3' } })
 
   it('places every segment and count by one cumulative formula, so nothing drifts', () => {
     const plan = planRender(bp)

@@ -31,7 +31,7 @@ beforeAll(async () => {
   await installDemoLibrary({ storage, subset: true, posters: false })
   await storage.put('songs/tag.wav', encodeWav(song.pcm, song.sampleRate))
   bp = buildBlueprint({
-    analysis: analysisFromTruth(song.truth), params: { difficulty: 'beginner', durationSeconds: 32 },
+    analysis: analysisFromTruth(song.truth), params: { difficulty: 'beginner', durationSeconds: 32, countIn: false },
     library: demoSubsetLibrary(), seed: 2, song: { id: 'tag', storageKey: 'songs/tag.wav' }, overlays: { counts: false, moveNames: false },
   })
 }, 180_000)

@@ -73,7 +73,7 @@ describe('render input security', () => {
   }
 
   it('rejects a blueprint that is not one, with field messages', async () => {
-    for (const bad of [null, 'x', { ...good, version: 3 }, { ...good, moves: [] }, { ...good, end: good.start }]) {
+    for (const bad of [null, 'x', { ...good, version: 4 }, { ...good, moves: [] }, { ...good, end: good.start }]) {
       const r = await attempt(bad)
       expect(r.error).toBeInstanceOf(AppError)
       expect(r.error.status).toBe(422)

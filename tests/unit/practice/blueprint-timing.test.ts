@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countAt, moveIndexAt, type TimedMove } from '@/components/practice/blueprint-timing'
+import { countAt, moveIndexAt, songTimeOf, videoStartOf, videoTimeOf, type TimedMove } from '@/components/practice/blueprint-timing'
 
 // Two moves written out by hand: an 8-count at 0.5 s a beat from 10 s, then a 16-count at
 // 0.45 s a beat (the band sped up). Truth is read off these lists, not computed by a rule.
@@ -53,5 +53,36 @@ describe('counts through a hold', () => {
   it('a pause without a beat has no count at all', () => {
     const pause: TimedMove = { ...hold, name: 'Pause', counts: 0, beatTimes: [14], calls: [], songEnd: 15 }
     expect(countAt([move(0, a), pause], 14.5)).toEqual({ move: 1, count: null })
+  })
+})
+
+describe('counts through the count-in', () => {
+  // The four beats before move 0 (0.5 s apart, ending on its count one at 10 s), called 5–8.
+  const countIn = { beatTimes: [8, 8.5, 9, 9.5, 10], calls: [5, 6, 7, 8] }
+
+  it('starts the video on the first count-in beat, so the first move plays at 2 s of video', () => {
+    const start = videoStartOf(10, countIn)
+    expect(start).toBe(8)
+    expect(videoTimeOf(moves[0].songStart, start)).toBe(2)
+    expect(songTimeOf(0, start)).toBe(8)
+    expect(videoStartOf(10, null)).toBe(10)
+  })
+
+  it('calls 5 6 7 8 on the song beats before the first move, then 1 on its count one', () => {
+    expect(countAt(moves, 8, countIn)).toEqual({ move: 0, count: 5, countIn: true })
+    expect(countAt(moves, 8.49, countIn)).toEqual({ move: 0, count: 5, countIn: true })
+    expect(countAt(moves, 8.5, countIn)).toEqual({ move: 0, count: 6, countIn: true })
+    expect(countAt(moves, 9.2, countIn)).toEqual({ move: 0, count: 7, countIn: true })
+    expect(countAt(moves, 9.99, countIn)).toEqual({ move: 0, count: 8, countIn: true })
+    expect(countAt(moves, 10, countIn)).toEqual({ move: 0, count: 1 })
+    expect(countAt(moves, 14.5, countIn)).toEqual({ move: 1, count: 2 })
+    // Without the count-in the same time is the first move held (a version 2 blueprint).
+    expect(countAt(moves, 9, null)).toEqual({ move: 0, count: 1 })
+  })
+
+  it('calls what a short count-in has ("7 8")', () => {
+    const short = { beatTimes: [9, 9.5, 10], calls: [7, 8] }
+    expect(countAt(moves, 9.1, short)).toEqual({ move: 0, count: 7, countIn: true })
+    expect(countAt(moves, 9.6, short)).toEqual({ move: 0, count: 8, countIn: true })
   })
 })
