@@ -1,6 +1,6 @@
 'use client'
 
-import { DIFFICULTIES, ENERGIES, FAMILIES, MOODS, STYLES } from '@/lib/engines/dance/vocabulary-values'
+import { DIFFICULTIES, ENERGIES, FAMILIES, MOODS, SPAN_SECTIONS, STYLES } from '@/lib/engines/dance/vocabulary-values'
 import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 
 const label = (s: string) => s.replace(/-/g, ' ')
@@ -44,6 +44,15 @@ function FamilyList({ name, values, onChange, tone }: { name: string; values: Fa
   )
 }
 
+type Span = ChoreographyParams['span']
+
+/** The span as one select value: "start", "best" or "section:chorus". */
+const spanValue = (s: Span) => (s.kind === 'section' ? `section:${s.section}` : s.kind)
+function spanOf(value: string): Span {
+  const [kind, section] = value.split(':')
+  return kind === 'section' ? { kind: 'section', section: section as NonNullable<Span['section']> } : { kind: kind as 'start' | 'best', section: null }
+}
+
 /** What the request was read as, every part editable before generating. */
 export function ParamChips({ params, onChange }: { params: ChoreographyParams; onChange: (p: ChoreographyParams) => void }) {
   const set = <K extends keyof ChoreographyParams>(key: K, value: ChoreographyParams[K]) => onChange({ ...params, [key]: value })
@@ -60,6 +69,19 @@ export function ParamChips({ params, onChange }: { params: ChoreographyParams; o
             onChange={(e) => set('durationSeconds', e.target.value === '' ? null : Math.max(8, Math.min(900, Math.round(Number(e.target.value)))))}
             className="w-24 bg-transparent" />
           <span>s</span>
+        </label>
+        <label className={`${chip} ${params.span.kind !== 'start' ? 'border-brand-600 bg-brand-50' : 'border-stone-300 bg-white'}`}>
+          <span className="font-medium">Part</span>
+          <select aria-label="Part of the song" value={spanValue(params.span)} onChange={(e) => set('span', spanOf(e.target.value))} className="bg-transparent">
+            <option value="start">from the start</option>
+            <option value="best">the best part</option>
+            {SPAN_SECTIONS.map((s) => <option key={s} value={`section:${s}`}>the {s}</option>)}
+          </select>
+        </label>
+        <label className={`${chip} ${params.countIn ? 'border-brand-600 bg-brand-50' : 'border-stone-300 bg-white text-stone-600'}`}>
+          <input type="checkbox" role="switch" checked={params.countIn} onChange={(e) => set('countIn', e.target.checked)} className="accent-brand-600" />
+          <span className="font-medium">Count-in</span>
+          <span className="text-xs">5 6 7 8</span>
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Moods">

@@ -4,6 +4,7 @@ import { matchLexiconTerms } from './match-lexicon-terms'
 import { resolveSignals } from './resolve-signals'
 import { normalizeText, tokenize } from '@/lib/engines/dance/tokenize'
 import { assertRequestText } from './assert-request-text'
+import { applySpanPhrases, readSpanPhrases } from './read-span-phrases'
 
 /**
  * The offline request parser: pure, deterministic and fast (a few map look-ups per word).
@@ -14,8 +15,10 @@ import { assertRequestText } from './assert-request-text'
  */
 export function parseRequestOffline(text: string): ChoreographyParams {
   const clean = assertRequestText(text)
-  const tokens = tokenize(normalizeText(clean))
+  // Span and count-in phrases first ("just the chorus"): their words are not dance terms.
+  const spanRead = readSpanPhrases(normalizeText(clean))
+  const tokens = tokenize(spanRead.rest)
   const terms = matchLexiconTerms(tokens)
   const read = interpretTerms(terms, tokens.map((t) => t.text))
-  return resolveSignals(read)
+  return applySpanPhrases(resolveSignals(read), spanRead)
 }
