@@ -87,7 +87,7 @@ async function prepare(): Promise<{ blueprintFile: string; storageDir: string; v
   })
   const blueprintFile = join(BENCH_DIR, 'blueprint.json')
   writeFileSync(blueprintFile, JSON.stringify(blueprint))
-  return { blueprintFile, storageDir, videoSeconds: blueprint.end - blueprint.start, moves: blueprint.moves.length }
+  return { blueprintFile, storageDir, videoSeconds: blueprint.end - (blueprint.countIn?.beatTimes[0] ?? blueprint.start), moves: blueprint.moves.length }
 }
 
 /** RSS (KiB) of a process and all its descendants, from /proc. */

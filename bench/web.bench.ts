@@ -81,7 +81,7 @@ async function main() {
     const made = await (await page.request.post('/api/choreographies', { data: { songId: song.id, params: { durationSeconds: Math.min(VIDEO_SECONDS, Math.floor(song.durationSeconds) - 5) } } })).json()
     const id = made.id as string
     const deadline = Date.now() + 600_000
-    let task: { status: string; blueprint: { start: number; moves: { beatTimes: number[] }[] } } = made.task
+    let task: { status: string; blueprint: { start: number; moves: { beatTimes: number[] }[]; countIn?: { beatTimes: number[]; calls: number[] } | null } } = made.task
     while (Date.now() < deadline) {
       task = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
       if (task.status === 'SUCCEEDED' || task.status === 'FAILED') break
@@ -147,10 +147,14 @@ async function main() {
     const p = await ctx.newPage()
     await p.goto(`/choreographies/${id}`)
     const moves = task.blueprint.moves
-    const drift = await p.evaluate(async ({ moves, start }) => {
+    const drift = await p.evaluate(async ({ moves, start, countIn }) => {
       const v = document.querySelector('[data-testid="practice-video"]') as HTMLVideoElement & { requestVideoFrameCallback: (cb: (n: number, m: { mediaTime: number; presentedFrames: number }) => void) => number }
       const overlay = document.querySelector('[data-testid="count-overlay"]') as HTMLElement
-      const beats = moves.flatMap((m) => m.beatTimes.slice(0, -1).map((t, k) => ({ t, count: (k % 8) + 1 })))
+      // The count-in's calls first (5 6 7 8 before the first move), then each move's 1–8.
+      const beats = [
+        ...(countIn ? countIn.beatTimes.slice(0, -1).map((t, k) => ({ t, count: countIn.calls[k] })) : []),
+        ...moves.flatMap((m) => m.beatTimes.slice(0, -1).map((t, k) => ({ t, count: (k % 8) + 1 }))),
+      ]
       const truth = (songTime: number) => { let c = 1; for (const b of beats) if (b.t <= songTime + 1e-6) c = b.count; return c }
       let lagFrames = 0, maxLag = 0, mismatched = 0, total = 0
       await new Promise<void>((resolve) => {
@@ -167,7 +171,7 @@ async function main() {
         void v.play()
       })
       return { frames: total, mismatched, maxConsecutiveFramesBehind: maxLag, seconds: v.duration }
-    }, { moves, start: task.blueprint.start })
+    }, { moves, start: task.blueprint.countIn?.beatTimes[0] ?? task.blueprint.start, countIn: task.blueprint.countIn ?? null })
 
     const result = {
       when: new Date().toISOString(), budget: BUDGET,

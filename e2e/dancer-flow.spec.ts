@@ -27,6 +27,8 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   await expect(page.getByRole('group', { name: 'Exclude' })).toContainText('dip')
   await expect(page.getByRole('group', { name: 'Moods' }).getByRole('button', { name: 'romantic' })).toHaveAttribute('aria-pressed', 'true')
   await expect(page.getByLabel('Length in seconds')).toHaveValue('30')
+  // The count-in is on unless the dancer switches it off.
+  await expect(page.getByRole('switch', { name: /Count-in/ })).toBeChecked()
   // Edit a chip: the explicit value is what gets generated.
   await chips.getByRole('combobox', { name: 'Energy' }).selectOption('medium')
   await page.getByRole('button', { name: 'Generate choreography' }).click()
@@ -40,6 +42,7 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   expect(api.params.energy).toBe('medium')
   expect(api.params.difficulty).toBe('beginner')
   expect(api.params.excludeFamilies).toContain('dip')
+  expect(api.params.countIn).toBe(true)
 
   // Progress is followed live, then the player replaces it without a reload.
   const video = page.getByTestId('practice-video')
@@ -47,7 +50,11 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
   expect(polls).toEqual([])
   const { blueprint } = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
   const moves = blueprint.moves as BpMove[]
-  const start = blueprint.start as number
+  // Video time 0 is the count-in's first beat: the song's four beats before the first move.
+  const countIn = blueprint.countIn as { beatTimes: number[]; calls: number[] }
+  expect(countIn.calls).toEqual([5, 6, 7, 8])
+  expect(countIn.beatTimes[4]).toBe(blueprint.start)
+  const start = countIn.beatTimes[0]
   expect(moves.length).toBeGreaterThan(2)
   await expect(page.getByRole('list', { name: 'Moves' }).getByRole('listitem')).toHaveCount(moves.length)
   await shoot(page, 'practise')
@@ -88,6 +95,16 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
 
   // The overlay shows the count the blueprint gives: pause on the third beat of move 3.
   await page.getByRole('button', { name: 'Pause', exact: true }).click()
+  // The count-in first: 5 6 7 8 on its own beats, the timeline's first cue, then count 1 of move 1.
+  for (const k of [0, 2, 3]) {
+    await video.evaluate((v: HTMLVideoElement, t: number) => { v.currentTime = t }, (countIn.beatTimes[k] + countIn.beatTimes[k + 1]) / 2 - start)
+    await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-count', String(countIn.calls[k]))
+    await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-count-in', 'true')
+  }
+  await expect(page.getByTestId('count-in-cue')).toHaveAttribute('aria-current', 'step')
+  await video.evaluate((v: HTMLVideoElement, t: number) => { v.currentTime = t }, (moves[0].beatTimes[0] + moves[0].beatTimes[1]) / 2 - start)
+  await expect(page.getByTestId('count-overlay')).toHaveAttribute('data-count', '1')
+  await expect(page.getByTestId('count-overlay')).not.toHaveAttribute('data-count-in', 'true')
   const m = moves[2]
   for (const k of [2, 5, 7]) {
     const at = (m.beatTimes[k] + m.beatTimes[k + 1]) / 2 - start

@@ -46,6 +46,12 @@ test('the whole flow from sign-up to practising works by keyboard alone, and pro
   await tabTo(page, page.getByRole('button', { name: 'Read my request' }))
   await page.keyboard.press('Enter')
   await expect(page.getByRole('combobox', { name: 'Level' })).toHaveValue('beginner')
+  // Switch the count-in off by keyboard.
+  const countInSwitch = page.getByRole('switch', { name: /Count-in/ })
+  await expect(countInSwitch).toBeChecked()
+  await tabTo(page, countInSwitch)
+  await page.keyboard.press('Space')
+  await expect(countInSwitch).not.toBeChecked()
   // Edit a chip by keyboard: switch a mood on.
   const mood = page.getByRole('group', { name: 'Moods' }).getByRole('button', { pressed: false }).first()
   const moodName = (await mood.innerText()).trim()
@@ -58,9 +64,12 @@ test('the whole flow from sign-up to practising works by keyboard alone, and pro
   const id = page.url().split('/').pop()!
   const task = (await (await page.request.get(`/api/choreographies/${id}`)).json()).task
   expect(task.params.moods).toContain(moodName)
+  expect(task.params.countIn).toBe(false)
+  expect(task.blueprint.countIn).toBeNull()
 
   await expect(page.getByTestId('practice-video')).toBeVisible({ timeout: 120_000 })
   expect(polls.length).toBeGreaterThan(0) // the stream was refused, so the page polled
+  await expect(page.getByTestId('count-in-cue')).toHaveCount(0)
 
   // The player by keys: space plays, M mirrors, ] and [ change speed, → next move, L loops, ? helps.
   await page.locator('body').press('Space')

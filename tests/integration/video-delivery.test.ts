@@ -24,7 +24,7 @@ let restoreLibrary: () => Promise<void>
 let owner: Awaited<ReturnType<typeof registerAndSignIn>>
 let stranger: Awaited<ReturnType<typeof registerAndSignIn>>
 let song: { id: string }
-let task: { id: string; blueprint: { start: number; end: number } }
+let task: { id: string; blueprint: { start: number; end: number; countIn?: { beatTimes: number[]; calls: number[] } | null } }
 let done: TaskView
 const seen: TaskView[] = []
 
@@ -79,7 +79,10 @@ describe('render through the queue', () => {
     const audio = probe.streams.find((s) => s.codec_type === 'audio')!
     expect(video).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 })
     expect(audio).toMatchObject({ codec_name: 'aac' })
-    const expected = task.blueprint.end - task.blueprint.start
+    // The video opens with the count-in: it starts on its first beat, before the first move.
+    const video0 = task.blueprint.countIn?.beatTimes[0] ?? task.blueprint.start
+    expect(task.blueprint.countIn?.calls).toEqual([5, 6, 7, 8])
+    const expected = task.blueprint.end - video0
     expect(Math.abs(Number(video.duration) - expected)).toBeLessThanOrEqual(1 / 30 + 1e-3)
     expect(Math.abs(Number(audio.duration) - expected)).toBeLessThanOrEqual(1 / 30 + 0.025) // + one AAC frame
     expect(Math.abs(Number(video.start_time) - Number(audio.start_time))).toBeLessThanOrEqual(1 / 30)
@@ -88,7 +91,8 @@ describe('render through the queue', () => {
     // as the app analysed them (the render engineer's check, here through the whole service).
     const { beats } = (await api('GET', `/api/songs/${song.id}`, { token: owner.accessToken })).body.song.analysis as { beats: number[] }
     const { start, end } = task.blueprint
-    const expectedFrames = beats.filter((b) => b >= start - 1e-6 && b < end - 0.5 / 30).map((b) => (b - start) * 30)
+    // From the first move on (the count-in holds the opening pose, so no marker flashes in it).
+    const expectedFrames = beats.filter((b) => b >= start - 1e-6 && b < end - 0.5 / 30).map((b) => (b - video0) * 30)
     const onsets = findMarkerOnsets(await readMarkerFrames(file, { width: 1280, height: 720, fps: 30 })).map((o) => o.frame)
     const nearest = (x: number, ys: number[]) => Math.min(...ys.map((y) => Math.abs(x - y)))
     expect(expectedFrames.length).toBeGreaterThan(30)
