@@ -23,34 +23,51 @@ const LABEL_BONUS: Partial<Record<SectionLabel, number>> = { mambo: 0.05, chorus
 
 type SpanParams = Pick<ChoreographyParams, 'durationSeconds' | 'span' | 'countIn'>
 
-/**
- * The end (exclusive slot index) of the span that starts at slot `from` and lasts about
- * `seconds`: the slot end nearest the target that lies on a phrase boundary, and a section
- * boundary instead when one is this close, because ending where the music turns a page
- * sounds intended.
- */
-function endFor(slots: Slot[], analysis: SongAnalysis, from: number, seconds: number): number {
-  const first = slots[from].start
-  const target = first + seconds
+/** Which slot ends lie on a phrase boundary and on a section boundary (computed once per song). */
+interface EndMarks {
+  onPhrase: boolean[]
+  onSection: boolean[]
+  /** The last slot whose end is on a phrase boundary (−1: none; past it every slot end may end a span). */
+  lastOnPhrase: number
+  phraseLen: number
+}
+
+function endMarks(slots: Slot[], analysis: SongAnalysis): EndMarks {
   const slotLen = (slots[slots.length - 1].end - slots[0].start) / slots.length
   const tol = slotLen / 4
   const near = (t: number, marks: number[]) => marks.some((m) => Math.abs(m - t) <= tol)
   const phraseMarks = analysis.phrases.flatMap((p) => [p.start, p.end])
   const sectionMarks = analysis.sections.flatMap((s) => [s.start, s.end])
-  const phraseLen = analysis.phrases.length > 0
-    ? median(analysis.phrases.map((p) => p.end - p.start).filter((d) => d > 0))
-    : slotLen
-  const ends = slots.slice(from).map((s, k) => ({ i: from + k + 1, t: s.end }))
-  // Candidate ends: slot ends on a phrase boundary (every slot end when phrases are absent).
-  let candidates = ends.filter((c) => near(c.t, phraseMarks))
-  if (candidates.length === 0) candidates = ends
-  let best = candidates[0]
-  for (const c of candidates) if (Math.abs(c.t - target) < Math.abs(best.t - target)) best = c
-  const sectionEnds = candidates.filter((c) => near(c.t, sectionMarks) && Math.abs(c.t - target) <= 0.75 * phraseLen)
-  for (const c of sectionEnds) {
-    if (!near(best.t, sectionMarks) || Math.abs(c.t - target) < Math.abs(best.t - target)) best = c
+  const onPhrase = slots.map((s) => near(s.end, phraseMarks))
+  return {
+    onPhrase,
+    onSection: slots.map((s) => near(s.end, sectionMarks)),
+    lastOnPhrase: onPhrase.lastIndexOf(true),
+    phraseLen: analysis.phrases.length > 0 ? median(analysis.phrases.map((p) => p.end - p.start).filter((d) => d > 0)) : slotLen,
   }
-  return best.i
+}
+
+/**
+ * The end (exclusive slot index) of the span that starts at slot `from` and lasts about
+ * `seconds`: the slot end nearest the target that lies on a phrase boundary, and a section
+ * boundary instead when one is this close, because ending where the music turns a page
+ * sounds intended. The last slot end is the fallback when no phrase boundary follows.
+ */
+function endFor(slots: Slot[], marks: EndMarks, from: number, seconds: number): number {
+  const target = slots[from].start + seconds
+  const anyEnd = marks.lastOnPhrase < from
+  let best = -1
+  let bestSection = -1
+  for (let j = from; j < slots.length; j++) {
+    if (!anyEnd && !marks.onPhrase[j]) continue
+    const d = Math.abs(slots[j].end - target)
+    if (best < 0 || d < Math.abs(slots[best].end - target)) best = j
+    if (marks.onSection[j] && d <= 0.75 * marks.phraseLen && (bestSection < 0 || d < Math.abs(slots[bestSection].end - target))) bestSection = j
+    if (slots[j].end > target + marks.phraseLen) break
+  }
+  if (best < 0) return slots.length
+  if (bestSection >= 0 && (!marks.onSection[best] || Math.abs(slots[bestSection].end - target) < Math.abs(slots[best].end - target))) best = bestSection
+  return best + 1
 }
 
 /** Where a span may start: on a count one with a full count-in before it (any, without one). */
@@ -110,6 +127,7 @@ function better(a: number[], b: number[]): boolean {
  */
 export function selectSpan(slots: Slot[], analysis: SongAnalysis, params: SpanParams): Span {
   const warnings: string[] = []
+  const marks = endMarks(slots, analysis)
   const countIns = startsWithCountIn(slots, analysis, params)
   let eligible = slots.map((_, j) => !params.countIn || countIns[j] !== null)
   if (params.countIn && !eligible.some(Boolean)) eligible = slots.map(() => true)
@@ -138,7 +156,7 @@ export function selectSpan(slots: Slot[], analysis: SongAnalysis, params: SpanPa
       warnings.push(`The song has ${Math.round(whole)} s of 8-counts, less than the ${d} s asked for: it covers the whole song`)
       return done(first, slots.length)
     }
-    return done(first, endFor(slots, analysis, first, d))
+    return done(first, endFor(slots, marks, first, d))
   }
 
   if (kind === 'section' && label && params.durationSeconds === null) {
@@ -159,7 +177,7 @@ export function selectSpan(slots: Slot[], analysis: SongAnalysis, params: SpanPa
   let best: { first: number; end: number; score: number[] } | null = null
   for (let from = 0; from < slots.length; from++) {
     if (!eligible[from]) continue
-    const ends = [endFor(slots, analysis, from, seconds)]
+    const ends = [endFor(slots, marks, from, seconds)]
     // Stopping where the section stops, when that is within a phrase of the length asked for.
     const run = runs.find(([a, b]) => a <= from && from < b)
     if (run && Math.abs(slots[run[1] - 1].end - slots[from].start - seconds) <= slotLen(from)) ends.push(run[1])
