@@ -6,9 +6,11 @@ export interface MoveCue { lead: string; follow: string; poster: string | null }
 
 /**
  * Every move in order with its poster; the one playing is marked; its "why" and its lead
- * and follow cues show on hover or focus. Holds (a tag, a short bar, a pause) sit between
- * the moves with their counts, so stepping and looping treat them like any entry. The
- * count-in, when there is one, opens the timeline at 0:00 (current = −1 while it plays).
+ * and follow cues show on hover or focus, over the list rather than in it (a panel opening in
+ * the flow moved the page under the pointer when focus left it, and a click on the player's
+ * buttons could land on nothing). Holds (a tag, a short bar, a pause) sit between the moves
+ * with their counts, so stepping and looping treat them like any entry. The count-in, when
+ * there is one, opens the timeline at 0:00 (current = −1 while it plays).
  */
 export function MoveTimeline({ moves, current, start, countIn, cues = {}, onSeek, onSeekCountIn }: {
   moves: TimedMove[]; current: number; start: number; countIn?: TimedCountIn | null; cues?: Record<string, MoveCue>
@@ -28,7 +30,7 @@ export function MoveTimeline({ moves, current, start, countIn, cues = {}, onSeek
           const cue = m.moveId ? cues[m.moveId] : undefined
           const hold = isHold(m)
           return (
-            <li key={m.index} className="group min-w-0">
+            <li key={m.index} className="group relative min-w-0">
               <button type="button" onClick={() => onSeek(i)} aria-current={i === current ? 'step' : undefined}
                 className={`w-full rounded-lg border p-3 text-left ${i === current ? 'border-brand-600 bg-brand-50' : 'border-stone-200 bg-white hover:border-brand-500'}`}>
                 <span className="flex gap-3">
@@ -50,7 +52,7 @@ export function MoveTimeline({ moves, current, start, countIn, cues = {}, onSeek
                     </span>
                   </span>
                 </span>
-                <span className="mt-1 hidden space-y-0.5 text-xs text-stone-700 group-hover:block group-focus-within:block" data-testid="move-details">
+                <span className="pointer-events-none absolute inset-x-0 top-full z-10 mt-1 hidden space-y-0.5 rounded-lg border border-stone-200 bg-white p-3 text-xs text-stone-700 shadow-lg group-hover:block group-focus-within:block" data-testid="move-details">
                   <span className="block">Why: {m.why.reason}</span>
                   {cue?.lead && <span className="block">Lead: {cue.lead}</span>}
                   {cue?.follow && <span className="block">Follow: {cue.follow}</span>}
