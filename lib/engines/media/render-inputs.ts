@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises'
 import { dirname, extname, join } from 'node:path'
 import { movesOf, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
 import type { ObjectSource } from './object-source'
@@ -109,7 +109,11 @@ type ClipVideo = Pick<LocalClip, 'fps' | 'width' | 'height'>
 async function probeClipVideo(clip: Pick<LocalClip, 'key' | 'file' | 'sha256'>, cacheDir: string, signal?: AbortSignal): Promise<ClipVideo> {
   const memo = join(cacheDir, 'probe', `${clip.sha256.slice(0, 40)}.json`)
   const known = await readFile(memo, 'utf8').then((t) => JSON.parse(t) as ClipVideo, () => null)
-  if (known && validVideo(known)) return known
+  if (known && validVideo(known)) {
+    const now = new Date()
+    await utimes(memo, now, now).catch(() => undefined) // in use: the cache prune keeps it
+    return known
+  }
   const info = await probe(clip.file, 'clip', clip.key, signal)
   const video = info.streams?.find((s) => s.codec_type === 'video')
   const [n, d] = (video?.r_frame_rate ?? '').split('/').map(Number)
