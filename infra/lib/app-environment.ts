@@ -112,6 +112,9 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       RENDER_TIMEOUT_SECONDS: String(config.worker.renderTimeoutSeconds),
       WORKER_WORK_DIR: '/tmp/bachata-render',
       WORKER_CACHE_DIR: '/var/cache/bachata/segments',
+      // The render cache lives on the task's ephemeral disk (20 GiB on Fargate): 2 GiB of it.
+      RENDER_CACHE_MAX_BYTES: String(2 * 1024 ** 3),
+      RENDER_CACHE_MAX_AGE_DAYS: '30',
       DB_POOL_MAX: '4',
     },
     secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret' },
