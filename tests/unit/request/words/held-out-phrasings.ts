@@ -34,8 +34,6 @@ export const HELD_OUT: Phrasing[] = [
   { lang: 'en', text: "we're social dancers with a few years under our belt", expect: { difficulty: 'intermediate' } },
   { lang: 'en', text: "we've been going to socials every week for a while", expect: { difficulty: 'intermediate' } },
   { lang: 'en', text: 'my girlfriend is a total rookie', expect: { difficulty: 'beginner' } },
-  { lang: 'en', text: "we're just starting out", expect: { difficulty: 'beginner' } },
-  { lang: 'en', text: 'for a couple who only learned last week', expect: { difficulty: 'beginner' } },
   { lang: 'en', text: 'we can handle anything you throw at us', expect: { difficulty: 'advanced' } },
   { lang: 'en', text: 'something to push experienced dancers', expect: { difficulty: 'advanced' } },
   { lang: 'en', text: "we're past the basics and want to level up", expect: { difficulty: 'intermediate' } },
@@ -43,8 +41,6 @@ export const HELD_OUT: Phrasing[] = [
   { lang: 'en', text: 'my boyfriend is a bit clumsy, keep it doable', expect: { difficulty: 'beginner' } },
   { lang: 'en', text: "we've taken classes for about a year", expect: { difficulty: 'intermediate' } },
   { lang: 'en', text: 'for an instructor demo at a congress', expect: { difficulty: 'advanced' } },
-  { lang: 'es', text: 'nuestra primera vez bailando bachata', expect: { difficulty: 'beginner' } },
-  { lang: 'es', text: 'apenas estamos aprendiendo', expect: { difficulty: 'beginner' } },
   { lang: 'es', text: 'llevamos años bailando juntos', expect: { difficulty: 'advanced' } },
   { lang: 'es', text: 'somos profesores de baile', expect: { difficulty: 'advanced' } },
   { lang: 'es', text: 'mi pareja nunca ha bailado', expect: { difficulty: 'beginner' } },
@@ -80,18 +76,15 @@ export const HELD_OUT: Phrasing[] = [
   { lang: 'en', text: 'big emotional moments, like a movie ending', expect: { mood: 'dramatic' } },
   { lang: 'en', text: 'teasing and flirtatious', expect: { mood: 'playful' } },
   { lang: 'en', text: 'tender and sweet', expect: { mood: 'romantic' } },
-  { lang: 'en', text: "a goofy routine for my best friend's wedding", expect: { mood: 'playful' } },
   { lang: 'en', text: 'mysterious and moody', expect: { mood: 'dramatic' } },
   { lang: 'en', text: 'tragic, like a breakup song', expect: { mood: 'dramatic' } },
   { lang: 'en', text: 'polished and refined', expect: { mood: 'smooth' } },
   { lang: 'en', text: 'liquid, no sharp edges', expect: { mood: 'smooth' } },
   { lang: 'es', text: 'para pedirle matrimonio a mi novia', expect: { mood: 'romantic' } },
-  { lang: 'es', text: 'algo alegre para una fiesta', expect: { mood: 'playful' } },
   { lang: 'es', text: 'con mucho sentimiento, como una telenovela', expect: { mood: 'dramatic' } },
   { lang: 'es', text: 'para nuestro aniversario', expect: { mood: 'romantic' } },
   { lang: 'es', text: 'para enamorar', expect: { mood: 'romantic' } },
   { lang: 'es', text: 'algo coqueto', expect: { mood: 'playful' } },
-  { lang: 'es', text: 'para bailar con mi esposa en nuestra boda', expect: { mood: 'romantic' } },
   { lang: 'es', text: 'elegante y fluido', expect: { mood: 'smooth' } },
 
   // energy: how fast or calm
@@ -106,11 +99,9 @@ export const HELD_OUT: Phrasing[] = [
   { lang: 'en', text: 'a serene, floaty vibe', expect: { energy: 'low', mood: 'smooth' } },
   { lang: 'en', text: 'pump up the crowd', expect: { energy: 'high' } },
   { lang: 'en', text: 'unhurried and tender', expect: { energy: 'low', mood: 'romantic' } },
-  { lang: 'en', text: 'sweaty, nonstop party bachata', expect: { energy: 'high' } },
   { lang: 'en', text: 'something soothing after a long week', expect: { energy: 'low' } },
   { lang: 'es', text: 'tranquilito, sin prisas', expect: { energy: 'low' } },
   { lang: 'es', text: 'con mucha fuerza y sabor', expect: { energy: 'high' } },
-  { lang: 'es', text: 'para prender la fiesta', expect: { energy: 'high' } },
   { lang: 'es', text: 'algo suavecito para cerrar la noche', expect: { energy: 'low', mood: 'smooth' } },
   { lang: 'es', text: 'despacito y bonito', expect: { energy: 'low' } },
   { lang: 'es', text: 'para relajarnos', expect: { energy: 'low' } },
@@ -136,4 +127,21 @@ export const NEUTRAL: string[] = [
   'la grabamos el sábado',
   'about two minutes for my cousin',
   'he wears glasses and she has long hair',
+]
+
+/**
+ * Written with the set above, and removed from it once the implied lexicon (written from the
+ * tuning set and the brief) came to contain their words for the field they test: scoring them
+ * would measure a look-up. Kept for the record; not scored.
+ */
+export const BECAME_LEXICON: Phrasing[] = [
+  { lang: 'en', text: "we're just starting out", expect: { difficulty: 'beginner' } },
+  { lang: 'en', text: 'for a couple who only learned last week', expect: { difficulty: 'beginner' } },
+  { lang: 'es', text: 'nuestra primera vez bailando bachata', expect: { difficulty: 'beginner' } },
+  { lang: 'es', text: 'apenas estamos aprendiendo', expect: { difficulty: 'beginner' } },
+  { lang: 'en', text: "a goofy routine for my best friend's wedding", expect: { mood: 'playful' } },
+  { lang: 'es', text: 'algo alegre para una fiesta', expect: { mood: 'playful' } },
+  { lang: 'es', text: 'para bailar con mi esposa en nuestra boda', expect: { mood: 'romantic' } },
+  { lang: 'en', text: 'sweaty, nonstop party bachata', expect: { energy: 'high' } },
+  { lang: 'es', text: 'para prender la fiesta', expect: { energy: 'high' } },
 ]
