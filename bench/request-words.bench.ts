@@ -6,7 +6,7 @@ import { parseRequestOffline } from '@/lib/engines/request/parse-request-offline
 import { buildWordMeanings } from '@/lib/engines/request/word-meanings'
 import { readWordVectors } from '@/lib/engines/search/word-vectors-file'
 import { ensureWordVectors } from '@/scripts/lib/compact-word-vectors'
-import { HELD_OUT, NEUTRAL, type Phrasing } from '@/tests/unit/request/words/held-out-phrasings'
+import { BECAME_LEXICON, HELD_OUT, NEUTRAL, type Phrasing } from '@/tests/unit/request/words/held-out-phrasings'
 import { TUNING, TUNING_NEUTRAL } from '@/tests/unit/request/words/tuning-phrasings'
 import { FIELDS, noisyReadings, scorePhrasings, type FieldScore } from '@/tests/unit/request/words/score-phrasings'
 
@@ -18,8 +18,9 @@ import { FIELDS, noisyReadings, scorePhrasings, type FieldScore } from '@/tests/
  *            out of git into .data/bench and imported as it was;
  *   lexicon  today's parser without word vectors (implied lexicon + Spanish word forms);
  *   after    today's parser with the word-vector look-up, as the app runs it.
- * Also the tuning set (what the parser was tuned on: not the figure to quote) and how many
- * neutral requests got any reading (noise).
+ * Also the held-out phrasings removed once the implied lexicon came to contain their words,
+ * the tuning set (what the parser was tuned on: not the figure to quote) and how many neutral
+ * requests got any reading (noise).
  */
 const { values: args } = parseArgs({ options: { before: { type: 'string', default: 'cce0e0d' } } })
 const ROOT = resolve(import.meta.dirname, '..')
@@ -72,10 +73,11 @@ const started = performance.now()
 const heldOut = table('HELD-OUT (the figure)', HELD_OUT, NEUTRAL)
 const english = table('held-out, English only', HELD_OUT.filter((p) => p.lang === 'en'), [])
 const spanish = table('held-out, Spanish only', HELD_OUT.filter((p) => p.lang === 'es'), [])
+const removed = table('removed from the held-out set: the implied lexicon now has their words (look-ups)', BECAME_LEXICON, [])
 const tuning = table('tuning (tuned on: not the figure)', TUNING, TUNING_NEUTRAL)
 const out = {
   date: new Date().toISOString(), before: args.before, vectors: vectors.header.wordsHash,
-  heldOut, english: english.allFields, spanish: spanish.allFields, tuning,
+  heldOut, english: english.allFields, spanish: spanish.allFields, removed: removed.allFields, tuning,
   ms: Math.round(performance.now() - started),
 }
 await mkdir(join(ROOT, 'bench/results'), { recursive: true })

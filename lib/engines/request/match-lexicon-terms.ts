@@ -37,9 +37,8 @@ const IMPLIED = new Set<readonly LexCue[]>(IMPLIED_ROWS.map(([, cues]) => cues))
 const INDEX = buildPhraseIndex(LEXICON_ROWS.flatMap(([phrases, cues]) => phrases.split('|').map((p) => [p, cues] as const)))
 
 /** The cues of a one-word lexicon phrase, or null: for words recognised in another form (Spanish endings). */
-export function lexiconCuesOf(word: string): { cues: readonly LexCue[]; implied: boolean } | null {
-  const hit = INDEX.matchAt([word], 0)
-  return hit ? { cues: hit.value, implied: IMPLIED.has(hit.value) } : null
+export function lexiconCuesOf(word: string): readonly LexCue[] | null {
+  return INDEX.matchAt([word], 0)?.value ?? null
 }
 
 function clockSeconds(text: string): number {

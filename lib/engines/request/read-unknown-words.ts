@@ -8,8 +8,8 @@ const DANCE_CUES = new Set<LexCue['type']>(['family', 'difficulty', 'energy', 's
 
 function otherForm(word: string): readonly LexCue[] | null {
   for (const form of spanishWordForms(word)) {
-    const hit = lexiconCuesOf(form)
-    if (hit && hit.cues.length && hit.cues.every((c) => DANCE_CUES.has(c.type))) return hit.cues
+    const cues = lexiconCuesOf(form)
+    if (cues?.length && cues.every((c) => DANCE_CUES.has(c.type))) return cues
   }
   return null
 }
