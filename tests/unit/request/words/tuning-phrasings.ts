@@ -3,7 +3,11 @@ import type { Phrasing } from './held-out-phrasings'
 /**
  * TUNING set: the phrasings the implied-word lexicon and the word-vector floor were tuned on
  * (the brief's own examples among them). Never reported as the accuracy figure: that is the
- * held-out set, which the parser was not tuned on.
+ * held-out set, which the parser was not tuned on. Five phrasings first shared a key word with
+ * held-out ones ("serene", "peaceful", "quiet", "polished", "cheerful", "contemporary"); they
+ * were replaced and the values re-swept: floor 0.45, rank 1000 and the everyday-word check
+ * stay best; margin 0 reads one more scored case (39 vs 38 of 43) but also reads unscored
+ * fields wrongly ("joyful" → sensual style, "edgy" → playful), so the margin stays 0.03.
  */
 export const TUNING: Phrasing[] = [
   { lang: 'en', text: "we've been dancing together for years", expect: { difficulty: 'advanced' } },
@@ -19,14 +23,14 @@ export const TUNING: Phrasing[] = [
   { lang: 'en', text: 'my husband is an amateur', expect: { difficulty: 'beginner' } },
   { lang: 'en', text: 'we are learners', expect: { difficulty: 'beginner' } },
   { lang: 'en', text: 'we have a bit of experience', expect: { difficulty: 'intermediate' } },
-  { lang: 'en', text: 'cheerful and bubbly', expect: { mood: 'playful' } },
+  { lang: 'en', text: 'bubbly and jolly', expect: { mood: 'playful' } },
   { lang: 'en', text: 'joyful', expect: { mood: 'playful' } },
   { lang: 'en', text: 'a sexy, sizzling routine', expect: { style: 'sensual' } },
   { lang: 'en', text: 'sensuous and slinky', expect: { style: 'sensual' } },
-  { lang: 'en', text: 'contemporary bachata', expect: { style: 'moderna' } },
+  { lang: 'en', text: 'edgy and futuristic', expect: { style: 'moderna' } },
   { lang: 'en', text: 'old fashioned bachata', expect: { style: 'traditional' } },
-  { lang: 'en', text: 'serene', expect: { energy: 'low' } },
-  { lang: 'en', text: 'peaceful and quiet', expect: { energy: 'low' } },
+  { lang: 'en', text: 'tranquil', expect: { energy: 'low' } },
+  { lang: 'en', text: 'a hushed, restful routine', expect: { energy: 'low' } },
   { lang: 'en', text: 'a heartfelt routine', expect: { mood: 'romantic' } },
   { lang: 'en', text: 'passionate', expect: { mood: 'romantic' } },
   { lang: 'en', text: 'a dark, intense story', expect: { mood: 'dramatic' } },
@@ -34,7 +38,7 @@ export const TUNING: Phrasing[] = [
   { lang: 'en', text: 'exhilarating', expect: { energy: 'high' } },
   { lang: 'en', text: 'lazy sunday vibe', expect: { energy: 'low' } },
   { lang: 'en', text: 'for a party', expect: { energy: 'high' } },
-  { lang: 'en', text: 'graceful and polished', expect: { mood: 'smooth' } },
+  { lang: 'en', text: 'graceful and sleek', expect: { mood: 'smooth' } },
   { lang: 'en', text: 'silky transitions, nothing jerky', expect: { mood: 'smooth' } },
   { lang: 'es', text: 'somos principiantes', expect: { difficulty: 'beginner' } },
   { lang: 'es', text: 'algo romántico y lento', expect: { mood: 'romantic', energy: 'low' } },
