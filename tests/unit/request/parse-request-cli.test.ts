@@ -29,7 +29,7 @@ describe('npm run parse-request', () => {
 
   it('reads words the lexicon lacks through the word vectors made at setup', async () => {
     const vectors = await readWordVectors(await ensureWordVectors())
-    const text = 'a serene routine'
+    const text = 'a tranquil routine'
     const { exitCode, stdout } = await run([text])
     expect(exitCode).toBe(0)
     const params = JSON.parse(stdout)
