@@ -14,6 +14,7 @@ import type { CreateChoreographySchema } from '@/lib/shared/validation/choreogra
 import { hashBlueprint } from './hash-blueprint'
 import { loadLibrary } from '@/lib/services/moves/load-library'
 import { serializeTask } from './serialize-task'
+import { getWordMeanings } from './load-word-meanings'
 
 type Input = z.infer<typeof CreateChoreographySchema>
 
@@ -41,7 +42,7 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
   }
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
   const analysis = SongAnalysisSchema.parse(song.analysis)
-  const parsed = input.request ? await parseRequest(input.request) : ChoreographyParamsSchema.parse({})
+  const parsed = input.request ? await parseRequest(input.request, { wordMeanings: await getWordMeanings() }) : ChoreographyParamsSchema.parse({})
   const params = ChoreographyParamsSchema.parse({
     ...parsed,
     ...input.params,
