@@ -44,6 +44,8 @@ export async function* readBodyTimed(body: ReadableStream<Uint8Array>, clock: Bo
       yield next.value
     }
   } finally {
-    if (!finished) await reader.cancel().catch(() => {})
+    // Not awaited: Next's body stream settles a cancel only when the socket next does
+    // something, and a stalled client does nothing; the 408 that closes the socket settles it.
+    if (!finished) void reader.cancel().catch(() => {})
   }
 }

@@ -43,6 +43,22 @@ describe('readBodyTimed', () => {
     expect(b.wasCancelled()).toBe(true)
   })
 
+  it('answers the 408 even when cancelling the read never settles (a stalled socket)', async () => {
+    let cancelCalled = false
+    const stuck = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"a":'))
+      },
+      cancel() {
+        cancelCalled = true
+        return new Promise<void>(() => {}) // as Next's request body does while the client is silent
+      },
+    })
+    const err = await collect(stuck, { idleMs: 100, totalMs: 10_000 }).catch((e: unknown) => e)
+    expect(err).toMatchObject({ status: 408 })
+    expect(cancelCalled).toBe(true)
+  })
+
   it('a body that trickles within the idle clock is cut by the total one', async () => {
     const b = body(Array(200).fill('x'), 20, true)
     const err = await collect(b.stream, { idleMs: 1_000, totalMs: 200 }).catch((e: unknown) => e)
