@@ -18,7 +18,7 @@ export function bodyClock(kind: 'json' | 'upload'): BodyClock {
 /**
  * The chunks of a request body, read against two clocks. When one runs out the read is
  * cancelled and a 408 thrown; the caller's cleanup runs as for any other failure, and the
- * response closes the connection (close-unfinished-requests.ts). Stopping early (the caller
+ * response closes the connection (close-stalled-requests.ts). Stopping early (the caller
  * returns or throws) cancels the read too.
  */
 export async function* readBodyTimed(body: ReadableStream<Uint8Array>, clock: BodyClock): AsyncGenerator<Uint8Array> {
