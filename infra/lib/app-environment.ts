@@ -87,6 +87,8 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       TRUSTED_PROXY_HOPS: '2',
       BODY_IDLE_TIMEOUT_SECONDS: '10',
       UPLOAD_TIME_LIMIT_SECONDS: '240',
+      // One analysis thread beside the request thread (the web task's vCPU budget).
+      ANALYSIS_CONCURRENCY: '1',
       ...mail.plain,
     },
     secrets: {

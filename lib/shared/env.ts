@@ -44,6 +44,8 @@ export const EnvSchema = z.object({
   /** An upload (multipart) must arrive within this; under Node's own 300 s request timeout,
    * which would otherwise answer first with a bare text 408. */
   UPLOAD_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(280).default(240),
+  /** Song analyses running at once, each in its own worker thread (default: cores − 1, at least 1). */
+  ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   /** Outgoing mail (password reset). Unset: no mail leaves the machine (see lib/shared/mail). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
