@@ -142,9 +142,10 @@ describe('the origin check of cookie-authenticated writes', () => {
       body: new URLSearchParams({ email, password: PASSWORD, csrfToken, json: 'true' }),
     })
     for (const c of signedIn.headers.getSetCookie()) jar.set(...(c.split(';')[0].split('=') as [string, string]))
+    let n = 0 // collection names are unique per owner: each write names a new one
     const write = (headers: Record<string, string>) => fetch(`${a.url}/api/collections`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: cookieHeader(), ...headers },
-      body: JSON.stringify({ name: 'Origin check' }),
+      body: JSON.stringify({ name: `Origin check ${++n}` }),
     }).then((r) => r.status)
     expect(await write({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).toBe(403)
     expect(await write({ origin: 'https://evil.example' })).toBe(403)
