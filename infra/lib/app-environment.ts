@@ -85,6 +85,10 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       // CloudFront appends the viewer's address, then the service's load balancer (the ALB,
       // or App Runner's own) appends CloudFront's: the client is two hops back from the peer.
       TRUSTED_PROXY_HOPS: '2',
+      BODY_IDLE_TIMEOUT_SECONDS: '10',
+      UPLOAD_TIME_LIMIT_SECONDS: '240',
+      // One analysis thread beside the request thread (the web task's vCPU budget).
+      ANALYSIS_CONCURRENCY: '1',
       ...mail.plain,
     },
     secrets: {
