@@ -2,7 +2,7 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import { searchWordsOf } from '@/lib/engines/dance/lexicon'
 import type { MoveAnnotation } from '@/lib/engines/dance/move-annotation'
 import { FAMILIES, type Family } from '@/lib/engines/dance/vocabulary'
-import type { Embedder } from './embedder'
+import { dot, type Embedder } from './embedder'
 import type { IndexedMove, MoveIndex } from './move-index'
 import {
   embedQuery, gatherCandidates, passesFilters, scoreCandidates, SEARCH_WEIGHTS, type MoveFilters, type SearchWeights,
@@ -27,17 +27,19 @@ export interface RequestRetrieval {
 
 /**
  * How many moves the engine gets from a large library, and why:
- * - the request's best POOL: what the request-fit term chooses among;
- * - PER_FAMILY of each family: intros, outros and poses for the song's structure, every
- *   family the request includes or the music plan leans on, so no family goes missing
- *   because its moves rank low for this text;
- * - BASICS 8-count basics: the connectors that bridge holds (the beam search needs a basic
- *   into and out of every hold it visits, so these are many, not the best few);
- * - OFF_TEMPO best of any tempo: the engine's last resort when no clip is near the song's.
- * All but the last are taken within TEMPO_WINDOW of the song tempo, where clips are usable.
- * Total ≤ ~600 moves: the beam search stays well inside its time budget.
+ * - POOL: the request's best, through the HNSW index (what the request-fit term chooses among);
+ * - PER_FAMILY of each family, the best of the first FAMILY_SAMPLE allowed ones in the
+ *   family: intros, outros and poses for the song's structure, and every family the music
+ *   plan may lean on, so none goes missing because its moves rank low for this text (a
+ *   filtered graph walk for a rare family visits most of the graph: 10–20 ms each at 10k);
+ * - BASICS 8-count basics spread over their (entry, exit) holds from the first BASIC_SAMPLE:
+ *   the connectors the beam search bridges holds with, so coverage beats rank;
+ * - OFF_TEMPO best of any tempo: the engine's last resort when no clip is near the song's;
+ * - PER_NAME for each move asked for by name (its name finds it).
+ * All but the last two are taken within TEMPO_WINDOW of the song tempo, where clips are
+ * usable. Total ≤ ~600 moves, whatever the library's size: the beam search stays fast.
  */
-export const RETRIEVAL_BUDGET = { POOL: 240, PER_FAMILY: 12, BASICS: 120, OFF_TEMPO: 48, PER_NAME: 5 }
+export const RETRIEVAL_BUDGET = { POOL: 240, PER_FAMILY: 12, FAMILY_SAMPLE: 48, BASICS: 120, BASIC_SAMPLE: 480, OFF_TEMPO: 48, PER_NAME: 5 }
 /** Wider than the engine's ±12 % because the song tempo drifts from phrase to phrase. */
 const TEMPO_WINDOW = 0.15
 
@@ -101,18 +103,23 @@ export async function retrieveForRequest(
   } else {
     const B = RETRIEVAL_BUDGET
     const byId = new Map<string, IndexedMove>()
-    const take = (pool: number, accept: (m: MoveAnnotation) => boolean, qq = q, vec = queryText) => {
-      for (const c of gatherCandidates(index, qq, vec, pool, accept)) byId.set(c.move.id, c)
-    }
-    take(B.POOL, (m) => allowed(m) && inTempo(m))
+    const add = (list: IndexedMove[]) => { for (const c of list) byId.set(c.move.id, c) }
+    const walk = (pool: number, accept: (m: MoveAnnotation) => boolean, qq = q, vec = queryText) => add(gatherCandidates(index, qq, vec, pool, accept))
+    const usable = (m: MoveAnnotation) => allowed(m) && inTempo(m)
+    walk(B.POOL, usable)
     const excluded = new Set(params.excludeFamilies)
-    for (const f of FAMILIES) if (!excluded.has(f)) take(B.PER_FAMILY, (m) => m.family === f && allowed(m) && inTempo(m))
-    take(B.BASICS, (m) => m.family === 'basic' && m.counts === 8 && allowed(m) && inTempo(m))
-    take(B.OFF_TEMPO, allowed)
+    for (const f of FAMILIES) {
+      if (excluded.has(f)) continue
+      // Closest in meaning among the sample (a dot product each; the union is scored fully below).
+      const sample = firstOf(index.inFamily(f), B.FAMILY_SAMPLE, usable).map((e) => ({ e, sim: dot(queryText, e.text) }))
+      add(sample.sort((a, b) => b.sim - a.sim).slice(0, B.PER_FAMILY).map((x) => x.e))
+    }
+    add(spreadByHolds(firstOf(index.inFamily('basic'), B.BASIC_SAMPLE, (m) => m.counts === 8 && usable(m)), B.BASICS))
+    walk(B.OFF_TEMPO, allowed)
     // A move asked for by name is a hard constraint: its own name finds it.
     for (const name of params.includeMoves) {
       const nq = understandQuery(name)
-      take(B.PER_NAME, allowed, nq, await embedQuery(embedder, nq, w))
+      walk(B.PER_NAME, allowed, nq, await embedQuery(embedder, nq, w))
     }
     candidates = [...byId.values()]
   }
@@ -123,4 +130,36 @@ export async function retrieveForRequest(
     query, embedderId: index.embedderId, exact: !index.usesGraph, candidates: hits.map((h) => h.move.id), scores,
     tookMs: performance.now() - started,
   }
+}
+
+/** The first n entries that pass `accept` (a bounded look, whatever the family's size). */
+function firstOf(entries: Iterable<IndexedMove>, n: number, accept: (m: MoveAnnotation) => boolean): IndexedMove[] {
+  const out: IndexedMove[] = []
+  for (const e of entries) {
+    if (!accept(e.move)) continue
+    out.push(e)
+    if (out.length >= n) break
+  }
+  return out
+}
+
+/** Up to n moves taken in turn from each (entry state, exit state) pair, so every bridge the sample holds is kept. */
+function spreadByHolds(moves: IndexedMove[], n: number): IndexedMove[] {
+  const groups = new Map<string, IndexedMove[]>()
+  for (const e of moves) {
+    const { entry: a, exit: b } = e.move
+    const k = `${a.hold}|${a.leadWeight}|${a.facing}>${b.hold}|${b.leadWeight}|${b.facing}`
+    const g = groups.get(k)
+    if (g) g.push(e)
+    else groups.set(k, [e])
+  }
+  const out: IndexedMove[] = []
+  for (let round = 0; out.length < n; round++) {
+    let took = false
+    for (const g of groups.values()) {
+      if (round < g.length && out.length < n) { out.push(g[round]); took = true }
+    }
+    if (!took) break
+  }
+  return out
 }

@@ -106,12 +106,15 @@ export function scoreCandidates(
   w: SearchWeights = SEARCH_WEIGHTS,
 ): MoveSearchHit[] {
   const sims = candidates.map((c) => dot(queryText, c.text))
+  // Once per query term, not once per term and candidate.
+  const idfs = new Map(q.terms.map((t) => [t, index.idf(t)]))
+  const idf = (t: string) => idfs.get(t) ?? 0
   let lo = Infinity, hi = -Infinity
   for (const x of sims) { if (x < lo) lo = x; if (x > hi) hi = x }
   const hits = candidates.map((c, i): MoveSearchHit => {
     const semantic = hi > lo ? (sims[i] - lo) / (hi - lo) : sims[i] > 0 ? 1 : 0
     const attributes = attributeAgreement(q, c) ?? 0
-    const lexical = lexicalScore(q.terms, c, (t) => index.idf(t))
+    const lexical = lexicalScore(q.terms, c, idf)
     const m = c.move
     const boost = BOOST * [
       boosts.difficulty === m.difficulty,
