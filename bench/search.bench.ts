@@ -178,15 +178,24 @@ for (const c of RELEVANCE_SET) {
 const QUERY_CASES = [...RELEVANCE_SET, ...HONEST_RELEVANCE_SET]
 async function timeSearch(index: MoveIndex, reps: number) {
   for (const c of QUERY_CASES.slice(0, 20)) await searchMoves(index, embedder, { query: c.query, limit: 10 }) // warm-up (JIT)
+  // Wall time, and this process's CPU time for the same call: on a shared machine (load
+  // average ~11 on 2 cores here) the wall-time tail is mostly waiting for a core.
   const times: number[] = []
+  const cpu: number[] = []
   for (let r = 0; r < reps; r++) {
     for (const c of QUERY_CASES) {
+      const c0 = process.cpuUsage()
       const t = performance.now()
       await searchMoves(index, embedder, { query: c.query, filters: c.filters, boosts: c.boosts, limit: 20 })
       times.push(performance.now() - t)
+      const used = process.cpuUsage(c0)
+      cpu.push((used.user + used.system) / 1000)
     }
   }
-  return { p50Ms: round(pct(times, 50), 3), p99Ms: round(pct(times, 99), 3), samples: times.length }
+  return {
+    p50Ms: round(pct(times, 50), 3), p99Ms: round(pct(times, 99), 3),
+    cpuP50Ms: round(pct(cpu, 50), 3), cpuP99Ms: round(pct(cpu, 99), 3), samples: times.length,
+  }
 }
 const requestParams = HELD_OUT_REQUESTS.map((r) => parseRequestOffline(r.text))
 async function timeRetrieval(index: MoveIndex) {
@@ -253,7 +262,7 @@ if (!args['skip-library']) {
 
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version },
+  machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version, loadAverage: (await import('node:os')).loadavg() },
   embedder: embedder.id,
   queryEmbeddingMs: { mean: round(mean(embedTimes), 4), p99: round(pct(embedTimes, 99), 4), target: 20 },
   searchMovesMs: { p50: round(pct(searchTimes, 50), 3), p99: round(pct(searchTimes, 99), 3) },
@@ -273,6 +282,7 @@ console.log(`nDCG@10 offline ${result.ndcgAt10.offline} over ${RELEVANCE_SET.len
 console.table(Object.entries(ablation).map(([set, a]) => ({ set, ...a })))
 console.table(searchPath.map((p) => ({
   moves: p.moves, graph: p.graph, p50ms: p.searchMoves.p50Ms, p99ms: p.searchMoves.p99Ms,
+  cpuP50ms: p.searchMoves.cpuP50Ms, cpuP99ms: p.searchMoves.cpuP99Ms,
   scanP50ms: p.baselineFullScan.p50Ms, scanP99ms: p.baselineFullScan.p99Ms,
   retrievalP50ms: p.choreographyRetrieval.p50Ms, retrievalP99ms: p.choreographyRetrieval.p99Ms, candidates: p.choreographyRetrieval.maxCandidates,
 })))
