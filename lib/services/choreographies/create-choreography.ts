@@ -12,7 +12,7 @@ import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 import type { CreateChoreographySchema } from '@/lib/shared/validation/choreographies'
 import { hashBlueprint } from './hash-blueprint'
-import { loadLibrary } from '@/lib/services/moves/load-library'
+import { retrieveLibrary } from '@/lib/services/moves/retrieve-library'
 import { serializeTask } from './serialize-task'
 import { getWordMeanings } from './load-word-meanings'
 
@@ -49,8 +49,10 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
     parser: input.request ? parsed.parser : 'explicit',
   })
   const seed = input.seed ?? randomInt(0, 2 ** 31 - 1)
+  // The request runs through the move search once; the engine chooses among what it found.
+  const { library, retrieval } = await retrieveLibrary(params, { songBpm: analysis.bpm })
   const blueprint = buildBlueprint({
-    analysis, params, seed, library: await loadLibrary(),
+    analysis, params, seed, library, retrieval,
     song: { id: song.id, storageKey: song.storageKey }, overlays: input.overlays,
   })
   try {
