@@ -1,93 +1,79 @@
 /**
- * npm run bench:choreo — the choreography engine against the original system's approach.
- * Scores (song, request) pairs — generated analyses plus lib/engines/audio's real analyses of its demo
- * songs — with scoreBlueprint for our engine and for the baseline
- * (lib/engines/choreography/baseline.ts), measures build latency on a 4-minute song with the
- * 150-move demo library, and writes bench/results/choreo.json.
+ * npm run bench:choreo — the choreography engine against two baselines, by the independent
+ * judge (lib/engines/judge), over the judge set (tests/fixtures/choreography/judge-set.ts:
+ * the 8 demo songs' real analyses + 4 generated ones × 10 requests):
+ *   engine        lib/engines/choreography's buildBlueprint
+ *   (a) original  the original product: round-robin over the moves matching the request,
+ *                 clips at native length, no grid (tests/fixtures/baselines)
+ *   (b) walk      a random legal walk on the grid: moves on count ones, legal transitions,
+ *                 chosen at random (tests/fixtures/baselines)
+ *   (b') walk+req the same walk kept to the request's exclusions and level (for reference)
+ * and the blueprint time for a 3-minute song (the real analysis of the 3-minute demo song;
+ * target ≤ 300 ms). Writes bench/results/choreo.json and prints the table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { ChoreographyParamsSchema, type ChoreographyParams } from '@/lib/engines/dance/choreography-params'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
 import { regenerateMove } from '@/lib/engines/choreography/regenerate-move'
-import { buildBaselineBlueprint } from '@/lib/engines/choreography/baseline'
-import { scoreBlueprint, type BlueprintScore } from '@/lib/engines/choreography/score-blueprint'
-import { generateAnalysis, randomSongSpec } from '@/tests/fixtures/choreography/generate-analysis'
+import type { Blueprint } from '@/lib/engines/choreography/blueprint-schema'
+import { judgeBlueprint, QUALITY_WEIGHTS, type Judgement } from '@/lib/engines/judge'
+import { mean, percentile } from '@/lib/shared/numbers'
+import { THREE_MINUTE_SONG_SPEC } from '@/scripts/demo/songs/demo-song-spec'
+import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { buildRoundRobinBlueprint } from '@/tests/fixtures/baselines/build-round-robin-blueprint'
+import { buildRandomWalkBlueprint } from '@/tests/fixtures/baselines/build-random-walk-blueprint'
+import type { BaselineInput } from '@/tests/fixtures/baselines/baseline-blueprint'
+import type { LibraryMove } from '@/lib/engines/choreography/library-move'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
-import { mean, percentile as pct } from '@/lib/shared/numbers'
+import { JUDGE_REQUESTS, judgeSongs } from '@/tests/fixtures/choreography/judge-set'
 
-const REQUESTS: { text: string; params: ChoreographyParams }[] = [
-  {
-    text: 'romantic beginner routine with a few easy turns, no dips, about two minutes',
-    params: ChoreographyParamsSchema.parse({ difficulty: 'beginner', moods: ['romantic'], durationSeconds: 120, excludeFamilies: ['dip'], emphasis: [{ family: 'lady-turn', direction: 'more', count: 2 }], query: 'easy turns' }),
-  },
-  {
-    text: 'sensual intermediate, lots of body waves, the whole song',
-    params: ChoreographyParamsSchema.parse({ difficulty: 'intermediate', style: 'sensual', moods: ['smooth'], emphasis: [{ family: 'body-wave', direction: 'more', count: null }], query: 'body waves' }),
-  },
-  {
-    text: 'energetic advanced traditional footwork for 90 seconds',
-    params: ChoreographyParamsSchema.parse({ difficulty: 'advanced', style: 'traditional', energy: 'high', moods: ['energetic'], durationSeconds: 90, includeFamilies: ['footwork'], query: 'footwork' }),
-  },
-  {
-    text: 'moderna turns with a Madrid, no hammerlock, fewer spins',
-    params: ChoreographyParamsSchema.parse({ style: 'moderna', moods: ['playful'], excludeFamilies: ['hammerlock'], includeMoves: ['Madrid'], emphasis: [{ family: 'spin', direction: 'fewer', count: null }, { family: 'lady-turn', direction: 'more', count: null }], query: 'turns' }),
-  },
-]
+type Input = BaselineInput & { library: LibraryMove[] }
 
-const SONG_TEMPI = [108, 116, 124, 132, 140, 148]
-
-function generatedSongs(): { name: string; analysis: SongAnalysis }[] {
-  return SONG_TEMPI.map((bpm, i) => ({
-    name: `generated-${bpm}`,
-    analysis: generateAnalysis(randomSongSpec(1000 + i, { minBpm: bpm, maxBpm: bpm, minutes: 2.5 + (i % 3) * 0.6 })),
-  }))
+const BUILDERS: Record<string, (i: Input) => Blueprint> = {
+  engine: (i) => buildBlueprint(i),
+  '(a) original': (i) => buildRoundRobinBlueprint(i),
+  '(b) walk': (i) => buildRandomWalkBlueprint(i),
+  "(b') walk+req": (i) => buildRandomWalkBlueprint({ ...i, honourRequest: true }),
 }
 
-/** lib/engines/audio's demo songs through its real analyser; skipped (with a note) if that fails to load. */
-async function realDemoSongs(): Promise<{ name: string; analysis: SongAnalysis }[]> {
-  try {
-    const { demoSongAnalyses } = await import('@/tests/fixtures/choreography/demo-song-analyses')
-    return demoSongAnalyses().map((s) => ({ name: `demo-${s.name}`, analysis: s.analysis }))
-  } catch (e) {
-    console.log(`(real demo-song analyses unavailable: ${(e as Error).message.split('\n')[0]})`)
-    return []
-  }
-}
-
-
-/** The figures of the table: label, how to read it off a score. */
-const FIGURES: [string, (s: BlueprintScore) => number | null][] = [
-  ['overall (0–1)', (s) => s.overall],
-  ['moves on count one (≤1 frame)', (s) => s.grid.shareOnCountOne],
-  ['grid error, mean ms', (s) => s.grid.meanErrorMs],
-  ['grid error, max ms', (s) => s.grid.maxErrorMs],
-  ['whole 8-counts', (s) => s.grid.shareWholeEightCounts],
-  ['retimed within ±12 %', (s) => s.tempo.shareWithinTolerance],
-  ['danced in sync with the song (±3 %)', (s) => s.tempo.shareInSync],
-  ['mean |rate − 1|', (s) => s.tempo.meanAbsRateDelta],
-  ['legal transitions', (s) => s.transitions.share],
-  ['unique moves / total', (s) => s.diversity.uniqueShare],
-  ['max repeats of one move', (s) => s.diversity.maxRepeats],
-  ['immediate repeats', (s) => s.diversity.immediateRepeats],
-  ['energy correlation (Pearson)', (s) => s.energy.pearson],
-  ['request satisfaction', (s) => s.request.score],
-  ['difficulty ≤ requested', (s) => s.request.difficulty],
-  ['style match', (s) => s.request.style],
-  ['include satisfied', (s) => s.request.include],
-  ['emphasis satisfied', (s) => s.request.emphasis],
-  ['excluded moves used', (s) => s.request.excludeViolations],
-  ['section boundaries on a move boundary', (s) => s.structure.share],
-  ['breaks marked with a pose', (s) => (s.structure.breaks ? s.structure.breaksMarked / s.structure.breaks : null)],
-  ['duration within one phrase', (s) => (s.duration.withinOnePhrase ? 1 : 0)],
+/** The rows of the table: label, how to read it off a judgement (null = does not apply). */
+const FIGURES: [string, (j: Judgement) => number | null][] = [
+  ['overall (danceable × quality)', (j) => j.overall],
+  ['danceable share (no fault)', (j) => j.danceable],
+  ['quality', (j) => j.qualityScore],
+  ['  moves on count one (≤ 1 frame)', (j) => j.timing.onCountOne],
+  ['  whole 8-counts', (j) => j.timing.wholeEightCounts],
+  ['  clips in sync with the song', (j) => j.tempo.inSync],
+  ['  legal transitions', (j) => j.transitions.share],
+  ['  moves allowed (excludes, level)', (j) => j.allowed],
+  ['  start error, mean ms', (j) => j.timing.meanStartErrorMs],
+  ['q tempo: clips within ±12 %', (j) => j.quality.tempo],
+  ['q request fit', (j) => j.quality.request],
+  ['    asked-for families/moves present', (j) => j.request.includes],
+  ['    style share', (j) => j.request.style],
+  ['    length fit', (j) => j.request.duration],
+  ['q difficulty fit', (j) => j.quality.difficulty],
+  ['q energy fit to sections', (j) => j.quality.energy],
+  ['    energy correlation', (j) => j.energy.correlation],
+  ['q structure (sections, breaks, ending)', (j) => j.quality.structure],
+  ['q no immediate repeats', (j) => j.quality.repeats],
+  ['    immediate repeats (count)', (j) => j.variety.immediateRepeats],
+  ['q variety (unique share / 0.6)', (j) => j.quality.variety],
 ]
 
-function summarise(scores: BlueprintScore[]) {
+const r3 = (x: number) => Math.round(x * 1000) / 1000
+function summarise(js: Judgement[]) {
   return Object.fromEntries(FIGURES.map(([label, get]) => {
-    const xs = scores.map(get).filter((x): x is number => x !== null && Number.isFinite(x))
-    return [label, xs.length ? Math.round(mean(xs) * 1000) / 1000 : null]
+    const xs = js.map(get).filter((x): x is number => x !== null && Number.isFinite(x))
+    return [label.trim(), xs.length ? r3(mean(xs)) : null]
   }))
+}
+
+function threeMinuteAnalysis(): SongAnalysis {
+  const song = generateDemoSong(THREE_MINUTE_SONG_SPEC)
+  return analyzePcm(song.pcm, song.sampleRate)
 }
 
 function latency(analysis: SongAnalysis, library: ReturnType<typeof demoLibrary>, runs: number) {
@@ -97,91 +83,92 @@ function latency(analysis: SongAnalysis, library: ReturnType<typeof demoLibrary>
   const regen: number[] = []
   let moves = 0
   for (let i = 0; i < runs; i++) {
-    const params = REQUESTS[i % REQUESTS.length].params
+    const params = { ...JUDGE_REQUESTS[i % JUDGE_REQUESTS.length].params, durationSeconds: null }
     const t0 = performance.now()
-    const bp = buildBlueprint({ analysis, params: { ...params, durationSeconds: null }, library, seed: 100 + i, song })
+    const bp = buildBlueprint({ analysis, params, library, seed: 100 + i, song })
     build.push(performance.now() - t0)
     moves = bp.moves.length
     const t1 = performance.now()
-    try { regenerateMove(bp, i % bp.moves.length, { analysis, library, seed: i }) } catch { /* a slot with no alternative is a 422, not a latency */ }
+    try { regenerateMove(bp, i % bp.moves.length, { analysis, library, seed: i }) } catch { /* a hold or a slot with no alternative is a 422, not a latency */ }
     regen.push(performance.now() - t1)
   }
-  const r = (x: number) => Math.round(x * 10) / 10
+  const r1 = (x: number) => Math.round(x * 10) / 10
   return {
-    songSeconds: r(analysis.durationSeconds), bpm: r(analysis.bpm), eightCounts: analysis.countOne.length, moves, runs,
-    buildMs: { p50: r(pct(build, 50)), p95: r(pct(build, 95)), max: r(Math.max(...build)) },
-    regenerateMs: { p50: r(pct(regen, 50)), p95: r(pct(regen, 95)) },
+    song: THREE_MINUTE_SONG_SPEC.name, songSeconds: r1(analysis.durationSeconds), bpm: r1(analysis.bpm), eightCounts: analysis.countOne.length, moves, runs,
+    buildMs: { p50: r1(percentile(build, 50)), p99: r1(percentile(build, 99)), max: r1(Math.max(...build)) },
+    regenerateMs: { p50: r1(percentile(regen, 50)), p99: r1(percentile(regen, 99)) },
   }
 }
 
 async function main() {
   const library = demoLibrary()
-  const songs = [...generatedSongs(), ...(await realDemoSongs())]
+  const songs = judgeSongs()
+  const names = Object.keys(BUILDERS)
+  const all: Record<string, Judgement[]> = Object.fromEntries(names.map((n) => [n, []]))
+  const perSong: Record<string, Record<string, number[]>> = {}
   const pairs: Record<string, unknown>[] = []
-  const ours: BlueprintScore[] = []
-  const base: BlueprintScore[] = []
   let seed = 1
   for (const { name, analysis } of songs) {
-    for (const req of REQUESTS) {
-      const song = { id: name, storageKey: `songs/${name}.mp3` }
-      let a
-      try {
-        a = buildBlueprint({ analysis, params: req.params, library, seed, song })
-      } catch (e) {
-        pairs.push({ song: name, request: req.text, seed, error: (e as Error).message })
-        seed++
-        continue
+    for (const req of JUDGE_REQUESTS) {
+      const input: Input = { analysis, params: req.params, library, seed, song: { id: name, storageKey: `songs/${name}.mp3` } }
+      const row: Record<string, unknown> = { song: name, request: req.text, seed }
+      for (const n of names) {
+        try {
+          const j = judgeBlueprint({ blueprint: BUILDERS[n](input), analysis, library, request: req.params })
+          all[n].push(j)
+          ;((perSong[name] ??= {})[n] ??= []).push(j.overall)
+          row[n] = { overall: j.overall, danceable: r3(j.danceable), quality: j.qualityScore, parts: j.quality }
+        } catch (e) {
+          row[n] = { error: (e as Error).message }
+        }
       }
-      const b = buildBaselineBlueprint({ analysis, params: req.params, library, seed, song })
-      const sa = scoreBlueprint(a, analysis, req.params)
-      const sb = scoreBlueprint(b, analysis, req.params)
-      ours.push(sa)
-      base.push(sb)
-      pairs.push({ song: name, bpm: Math.round(analysis.bpm), request: req.text, seed, ours: sa, baseline: sb, warnings: a.warnings })
+      pairs.push(row)
       seed++
     }
   }
-  const real = pairs.flatMap((p, i) => (String(p.song).startsWith('demo-') && !p.error ? [i] : []))
-  const pick = (xs: BlueprintScore[]) => pairs.filter((p) => !p.error).map((p, i) => (String(p.song).startsWith('demo-') ? xs[i] : null)).filter((x): x is BlueprintScore => x !== null)
-  const summary = {
-    ours: summarise(ours),
-    baseline: summarise(base),
-    realSongs: { pairs: real.length, ours: summarise(pick(ours)), baseline: summarise(pick(base)) },
-  }
-  const fourMinutes = generateAnalysis(randomSongSpec(4242, { minBpm: 128, maxBpm: 128, minutes: 4 }))
-  const fastFour = generateAnalysis(randomSongSpec(4343, { minBpm: 158, maxBpm: 158, minutes: 4 }))
-  const lat = { song128: latency(fourMinutes, library, 40), song158: latency(fastFour, library, 20) }
+  const summary = Object.fromEntries(names.map((n) => [n, summarise(all[n])]))
+  const songTable = Object.fromEntries(Object.entries(perSong).map(([s, by]) => [s, Object.fromEntries(names.map((n) => [n, by[n] ? r3(mean(by[n])) : null]))]))
+  const lat = latency(threeMinuteAnalysis(), library, 100)
+  const failed = Object.fromEntries(names.map((n) => [n, pairs.length - all[n].length]))
+  const engine = summary.engine['overall (danceable × quality)']!
   const result = {
     name: 'choreo',
     node: process.version,
     cpus: os.cpus().length,
     library: { name: 'demoCatalog', moves: library.length },
     songs: songs.map((s) => ({ name: s.name, bpm: Math.round(s.analysis.bpm), seconds: Math.round(s.analysis.durationSeconds) })),
-    pairCount: ours.length,
-    failedPairs: pairs.length - ours.length,
+    requests: JUDGE_REQUESTS.map((r) => r.text),
+    pairCount: pairs.length,
+    failed,
+    qualityWeights: QUALITY_WEIGHTS,
     summary,
+    marginOverBaselines: {
+      '(a) original': r3(engine - summary['(a) original']['overall (danceable × quality)']!),
+      '(b) walk': r3(engine - summary['(b) walk']['overall (danceable × quality)']!),
+      target: 0.2,
+    },
+    perSongOverall: songTable,
     latency: lat,
-    target: { buildP95Ms: 200 },
+    target: { buildP99Ms: 300 },
     pairs,
   }
   mkdirSync('bench/results', { recursive: true })
   writeFileSync('bench/results/choreo.json', JSON.stringify(result, null, 2))
 
-  console.log(`choreography engine vs baseline — ${ours.length} (song, request) pairs (${pairs.length - ours.length} failed), ${library.length}-move demo library`)
-  console.log(`songs: ${songs.map((s) => s.name).join(', ')}\n`)
+  console.log(`engine vs baselines by the independent judge — ${songs.length} songs × ${JUDGE_REQUESTS.length} requests = ${pairs.length} pairs, ${library.length}-move demo library`)
+  console.log(`failed builds: ${names.map((n) => `${n} ${failed[n]}`).join(', ')}\n`)
   const w = Math.max(...FIGURES.map(([l]) => l.length))
-  const r = summary.realSongs
-  console.log(`${'figure (mean over pairs)'.padEnd(w)} | ${'ours'.padStart(8)} | ${'baseline'.padStart(8)} | ${'ours*'.padStart(8)} | ${'base*'.padStart(8)}`)
-  console.log(`${'-'.repeat(w)}-|-${'-'.repeat(8)}-|-${'-'.repeat(8)}-|-${'-'.repeat(8)}-|-${'-'.repeat(8)}`)
-  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(x)).padStart(8)
-  for (const [label] of FIGURES) {
-    console.log(`${label.padEnd(w)} | ${fmt(summary.ours[label])} | ${fmt(summary.baseline[label])} | ${fmt(r.ours[label])} | ${fmt(r.baseline[label])}`)
-  }
-  console.log(`* = only the ${r.pairs} pairs on lib/engines/audio's real analyses of its demo songs`)
-  for (const [k, l] of Object.entries(lat)) {
-    console.log(`\nbuild latency, ${l.songSeconds} s song at ${l.bpm} BPM (${l.eightCounts} 8-counts, ${l.moves} moves), ${l.runs} runs: ` +
-      `p50 ${l.buildMs.p50} ms, p95 ${l.buildMs.p95} ms (target ≤ 200) · regenerate p50 ${l.regenerateMs.p50} ms, p95 ${l.regenerateMs.p95} ms [${k}]`)
-  }
+  const col = 14
+  const fmt = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : String(x)).padStart(col)
+  console.log(`${'mean over pairs'.padEnd(w)} |${names.map((n) => n.padStart(col)).join(' |')}`)
+  console.log(`${'-'.repeat(w)}-|${names.map(() => '-'.repeat(col)).join('-|')}`)
+  for (const [label] of FIGURES) console.log(`${label.padEnd(w)} |${names.map((n) => fmt(summary[n][label.trim()])).join(' |')}`)
+  console.log(`\nengine − (a): ${result.marginOverBaselines['(a) original']}, engine − (b): ${result.marginOverBaselines['(b) walk']} (target ≥ 0.2 each)`)
+  console.log(`\noverall per song (mean over the ${JUDGE_REQUESTS.length} requests)`)
+  const sw = Math.max(...Object.keys(songTable).map((s) => s.length))
+  for (const [s, by] of Object.entries(songTable)) console.log(`${s.padEnd(sw)} |${names.map((n) => fmt(by[n])).join(' |')}`)
+  console.log(`\nblueprint time, ${lat.song} (${lat.songSeconds} s at ${lat.bpm} BPM, ${lat.eightCounts} 8-counts, ${lat.moves} entries), ${lat.runs} runs over the 10 requests (whole song): ` +
+    `p50 ${lat.buildMs.p50} ms, p99 ${lat.buildMs.p99} ms, max ${lat.buildMs.max} ms (target ≤ 300) · regenerate one move p50 ${lat.regenerateMs.p50} ms, p99 ${lat.regenerateMs.p99} ms`)
   console.log('\nwrote bench/results/choreo.json')
 }
 

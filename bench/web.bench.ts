@@ -58,6 +58,8 @@ async function main() {
   const browser = await chromium.launch({ ...findBrowser().launch, args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'] })
   try {
     const ctx = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 800 } })
+    // page.request sends the browser's cookies but no Origin, which signed-in writes need.
+    const headers = { origin: new URL(app.url).origin }
     // tsx compiles the page.evaluate callbacks below with esbuild's keepNames, which wraps named
     // inner functions in __name(): give the page that helper (a string, so nothing wraps it).
     await ctx.addInitScript({ content: 'globalThis.__name = (f) => f' })
@@ -74,11 +76,11 @@ async function main() {
     const [long] = await writeDemoSongs({ outDir: '.data/demo-songs-bench', specs: [THREE_MINUTE_SONG_SPEC], mp3: false })
     const up = await page.request.post('/api/songs', {
       multipart: { title: 'Three minutes', file: { name: 'three-minutes.wav', mimeType: 'audio/wav', buffer: await readFile(long.wav) } },
-      timeout: 120_000,
+      timeout: 120_000, headers,
     })
     if (up.status() !== 201) throw new Error(`upload ${up.status()}: ${await up.text()}`)
     const song = (await up.json()).song as { id: string; durationSeconds: number }
-    const made = await (await page.request.post('/api/choreographies', { data: { songId: song.id, params: { durationSeconds: Math.min(VIDEO_SECONDS, Math.floor(song.durationSeconds) - 5) } } })).json()
+    const made = await (await page.request.post('/api/choreographies', { data: { songId: song.id, params: { durationSeconds: Math.min(VIDEO_SECONDS, Math.floor(song.durationSeconds) - 5) } }, headers })).json()
     const id = made.id as string
     const deadline = Date.now() + 600_000
     let task: { status: string; blueprint: { start: number; moves: { beatTimes: number[] }[]; countIn?: { beatTimes: number[]; calls: number[] } | null } } = made.task
@@ -88,8 +90,8 @@ async function main() {
       await page.waitForTimeout(1000)
     }
     if (task.status !== 'SUCCEEDED') throw new Error(`render ${task.status}`)
-    const coll = (await (await page.request.post('/api/collections', { data: { name: 'Bench' } })).json()).collection.id
-    const share = (await (await page.request.post(`/api/choreographies/${id}/share`, { data: {} })).json()).link.path
+    const coll = (await (await page.request.post('/api/collections', { data: { name: 'Bench' }, headers })).json()).collection.id
+    const share = (await (await page.request.post(`/api/choreographies/${id}/share`, { data: {}, headers })).json()).link.path
 
     const routes = ['/', '/sign-in', '/sign-up', '/home', '/generate', '/choreographies', '/moves', '/collections', `/collections/${coll}`, `/choreographies/${id}`, share]
     const firstLoad: Record<string, number> = {}
@@ -110,7 +112,7 @@ async function main() {
     await sp.waitForURL(/\/home$/)
     const publicSong = ((await (await sp.request.get('/api/songs?pageSize=1')).json()).items[0] as { id: string }).id
     const anyMove = ((await (await sp.request.get('/api/moves?pageSize=1')).json()).items[0] as { id: string }).id
-    const plan = ((await (await sp.request.post('/api/class-plans', { data: { title: 'Bench plan' } })).json()).plan as { id: string }).id
+    const plan = ((await (await sp.request.post('/api/class-plans', { data: { title: 'Bench plan' }, headers })).json()).plan as { id: string }).id
     const adminRoutes = ['/admin', '/admin/moves', '/admin/moves/new', `/admin/moves/${anyMove}`, '/admin/songs', `/admin/songs/${publicSong}`,
       '/admin/plans', `/admin/plans/${plan}`, `/admin/plans/${plan}/print`, '/admin/stats']
     for (const r of adminRoutes) {

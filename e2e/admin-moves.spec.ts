@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { makeClipWithMusic, makeSilentClip } from '../tests/fixtures/clip-with-music'
+import { demoCatalog } from '../scripts/demo/library/demo-catalog'
 import { shoot, signIn } from './helpers'
 
 test.setTimeout(180_000)
@@ -138,6 +139,35 @@ test('a clip without a sound track: the form says so, fills nothing and warns of
   await expect(bpm).toHaveValue('')
   await bpm.fill('175')
   await expect(bpm).not.toHaveAccessibleDescription(/Warning/)
+})
+
+test('an instructor sees a demo move (added by nobody) view only', async ({ page }) => {
+  const demo = demoCatalog()[0]
+  await signIn(page, 'INSTRUCTOR')
+  await page.goto(`/admin/moves?q=${encodeURIComponent(demo.name)}`)
+  const row = page.getByRole('list', { name: 'Moves' }).getByRole('listitem').filter({ hasText: demo.name }).first()
+  await expect(row).toContainText('View only')
+  await expect(row.getByRole('link')).toHaveAccessibleName(`${demo.name} (view)`)
+  await row.getByRole('link').click()
+  await expect(page.getByRole('heading', { name: `“${demo.name}”`, exact: true })).toBeVisible()
+  await expect(page.getByRole('note')).toContainText('Only the instructor who added this move, or an admin, may change it')
+  // Nothing offered that the server would refuse: no save, disable or re-embed; the fields are read only.
+  for (const name of ['Save changes', 'Disable move', 'Enable move', 'Re-embed now']) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0)
+  }
+  await expect(page.getByLabel('Name', { exact: true })).toBeDisabled()
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(demo.name)
+})
+
+test('an admin gets the edit controls on the same demo move', async ({ page }) => {
+  const demo = demoCatalog()[0]
+  await signIn(page, 'ADMIN')
+  await page.goto(`/admin/moves/${demo.id}`)
+  await expect(page.getByRole('heading', { name: `Edit “${demo.name}”` })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Re-embed now' })).toBeVisible()
+  await expect(page.getByLabel('Name', { exact: true })).toBeEnabled()
+  await expect(page.getByRole('note')).toHaveCount(0)
 })
 
 test('a dancer gets the 403 page on the ingest and edit pages too', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { shoot, signIn } from './helpers'
+import { shoot, signIn, sameOrigin } from './helpers'
 
 type Analysis = { beats: number[]; countOne: number[]; sections: { start: number; end: number }[] }
 type Entry = { kind: 'move' | 'hold'; songStart: number }
@@ -101,7 +101,7 @@ test('an instructor uploads a song, publishes it, corrects its count one from a 
   await expect(plot.locator(`[data-kind="count-one"][data-time="${T}"]`)).toHaveCount(1)
 
   // Acceptance (issue 13): a new choreography on this song starts its moves on the corrected grid.
-  const made = await page.request.post('/api/choreographies', { data: { songId, params: { durationSeconds: 300 }, seed: 5 } })
+  const made = await page.request.post('/api/choreographies', { data: { songId, params: { durationSeconds: 300 }, seed: 5 }, headers: sameOrigin() })
   expect(made.status(), await made.text()).toBe(202)
   const task = (await (await page.request.get(`/api/choreographies/${(await made.json()).id}`)).json()).task
   const frame = 1 / task.blueprint.output.fps

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
-import { shoot, signIn } from './helpers'
+import { shoot, signIn, sameOrigin } from './helpers'
 
 /** A choreography made through the API from this browser (same cookie session); it need not be rendered to be planned. */
 async function choreography(page: Page, request: string) {
   const songs = (await (await page.request.get('/api/songs?pageSize=1&sort=title')).json()).items
-  const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request } })
+  const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request }, headers: sameOrigin() })
   expect(made.status()).toBe(202)
   return (await made.json()).id as string
 }
@@ -29,6 +29,7 @@ test('an instructor builds a class plan from two choreographies, reorders by dra
   await signIn(page, 'INSTRUCTOR')
   const profile = await page.request.put('/api/me/instructor-profile', {
     data: { bio: 'Bachata on Fridays since 2015.', school: 'Escuela Luna', links: [{ label: 'Website', url: 'https://example.com/luna' }] },
+    headers: sameOrigin(),
   })
   expect(profile.status()).toBe(200)
   const first = 'romantic warm-up, 20 seconds'
@@ -166,7 +167,7 @@ test('an instructor builds a class plan from two choreographies, reorders by dra
 
 test('a dancer gets the 403 page and 403 JSON; an admin reads another instructor\'s plan in its print view', async ({ page, browser }) => {
   await signIn(page, 'INSTRUCTOR')
-  const made = await page.request.post('/api/class-plans', { data: { title: 'Instructors only' } })
+  const made = await page.request.post('/api/class-plans', { data: { title: 'Instructors only' }, headers: sameOrigin() })
   expect(made.status()).toBe(201)
   const { plan } = await made.json()
 

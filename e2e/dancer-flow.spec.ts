@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { shoot, signUp } from './helpers'
+import { shoot, signUp, sameOrigin } from './helpers'
 
 test.setTimeout(180_000)
 
@@ -202,7 +202,7 @@ test('a new dancer picks a demo song, asks, edits what was understood, watches i
 test('another dancer\'s choreography and collection are the same 404 page as a missing one', async ({ page, browser }) => {
   await signUp(page, 'owner')
   const songs = (await (await page.request.get('/api/songs?pageSize=1')).json()).items
-  const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request: 'easy, 20 seconds' } })
+  const made = await page.request.post('/api/choreographies', { data: { songId: songs[0].id, request: 'easy, 20 seconds' }, headers: sameOrigin() })
   expect(made.status()).toBe(202)
   const { id } = await made.json()
   const stranger = await browser.newPage()
@@ -214,7 +214,7 @@ test('another dancer\'s choreography and collection are the same 404 page as a m
   const missingText = await stranger.locator('main').innerText()
   await stranger.goto(`/choreographies/${id}`)
   expect(await stranger.locator('main').innerText()).toBe(missingText)
-  const coll = await page.request.post('/api/collections', { data: { name: 'Mine only' } })
+  const coll = await page.request.post('/api/collections', { data: { name: 'Mine only' }, headers: sameOrigin() })
   const collId = (await coll.json()).collection.id
   expect((await stranger.goto(`/collections/${collId}`))?.status()).toBe(404)
   expect(await stranger.locator('main').innerText()).toBe(missingText)

@@ -1,5 +1,9 @@
 import { expect, type Page } from '@playwright/test'
 
+/** page.request shares the browser's cookies but, unlike the browser, sends no Origin; a
+ * cookie-authenticated write needs one (lib/shared/http/handler.ts, assertSameOrigin). */
+export const sameOrigin = () => ({ origin: new URL(process.env.TEST_APP_URL ?? 'http://localhost:3000').origin })
+
 /** A new dancer, signed up through the form and landed on /home; returns the email. */
 export async function signUp(page: Page, tag: string): Promise<string> {
   const email = `e2e-${tag}-${Date.now()}@test.bachata.buddy`

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
-import { shoot, signUp } from './helpers'
+import { shoot, signUp, sameOrigin } from './helpers'
 
 test.setTimeout(300_000)
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Choreographies' }).getByRole('listitem')
 
 async function make(page: Page, songId: string, request: string): Promise<string> {
-  const res = await page.request.post('/api/choreographies', { data: { songId, request } })
+  const res = await page.request.post('/api/choreographies', { data: { songId, request }, headers: sameOrigin() })
   expect(res.status()).toBe(202)
   return (await res.json()).id
 }
@@ -44,7 +44,7 @@ test('a dancer filters, searches and sorts their choreographies, and deletes one
   await expect(page.getByRole('region', { name: 'What to do next' }).getByRole('link', { name: /See it render/ })).toBeVisible()
   await expect.poll(async () => [await statusOf(page, first), await statusOf(page, second)], { timeout: 240_000, intervals: [1000] })
     .toEqual(['SUCCEEDED', 'SUCCEEDED'])
-  expect((await page.request.post('/api/collections', { data: { name: 'Friday social' } })).status()).toBe(201)
+  expect((await page.request.post('/api/collections', { data: { name: 'Friday social' }, headers: sameOrigin() })).status()).toBe(201)
   await page.reload()
   const next = page.getByRole('region', { name: 'What to do next' }).getByRole('link')
   await expect(next.first()).toHaveAttribute('href', `/choreographies/${second}`)

@@ -27,6 +27,10 @@ export const WorkerConfigSchema = z.object({
   RENDER_TIMEOUT_SECONDS: int(30 * 60, 60),
   WORKER_WORK_DIR: z.string().optional(),
   WORKER_CACHE_DIR: z.string().optional(),
+  /** The render cache's budget (segments, audio, source clips and songs together): 2 GiB. */
+  RENDER_CACHE_MAX_BYTES: int(2 * 1024 ** 3, 0),
+  /** Cached files unused for this long are deleted whatever the budget. */
+  RENDER_CACHE_MAX_AGE_DAYS: z.coerce.number().min(0).default(30),
   WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/).optional(),
 })
 
@@ -43,6 +47,7 @@ export interface WorkerConfig {
   policy: { attempts: number; retryDelaySeconds: number; expireInSeconds: number }
   workRoot: string
   cacheDir: string
+  cache: { maxBytes: number; maxAgeMs: number }
   workerId: string
 }
 
@@ -68,6 +73,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     // Temp files are per machine; the segment cache survives restarts when on a volume.
     workRoot: path.resolve(c.WORKER_WORK_DIR ?? path.join(tmpdir(), 'bachata-render')),
     cacheDir: path.resolve(c.WORKER_CACHE_DIR ?? '.data/segment-cache'),
+    cache: { maxBytes: c.RENDER_CACHE_MAX_BYTES, maxAgeMs: c.RENDER_CACHE_MAX_AGE_DAYS * 86_400_000 },
     workerId: c.WORKER_ID ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
   }
 }

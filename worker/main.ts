@@ -7,11 +7,15 @@ import { disconnectDb } from '@/lib/shared/db'
 import { getEnv } from '@/lib/shared/env'
 import { ensureRenderQueues, startBoss } from '@/lib/services/render-jobs/get-boss'
 import { RenderWorker } from '@/lib/services/render-jobs/render-worker'
+import { scheduleCachePrune } from '@/lib/services/render-jobs/schedule-cache-prune'
 import { logger } from '@/lib/shared/logger'
 import { renderBlueprint } from '@/lib/engines/media/render-blueprint'
 import { getStorage } from '@/lib/shared/storage/get-storage'
 import { readWorkerConfig } from './config'
 import { createWorkerServer } from './http-server'
+
+/** After a job, the render cache is pruned at most this often. */
+const CACHE_PRUNE_INTERVAL_MS = 60_000
 
 /**
  * The render worker service (`npm run worker`): renders queued blueprints with FFmpeg into
@@ -39,13 +43,20 @@ async function main() {
     connectionString: env.DATABASE_URL, supervise: true, max: config.concurrency + 3, applicationName: 'bachata-buddy-worker',
   })
   await ensureRenderQueues(boss, config.policy, true)
+  const cachePrune = scheduleCachePrune({
+    cacheDir: config.cacheDir, ...config.cache,
+    // A running render may still read what it looked up when it started: never older than this.
+    keepRecentMs: config.policy.expireInSeconds * 1000,
+    minIntervalMs: CACHE_PRUNE_INTERVAL_MS, log,
+  })
+  void cachePrune.maybePrune() // what the last run of this worker left
   const worker = new RenderWorker({
     boss, storage: getStorage(), render: renderBlueprint, workerId: config.workerId,
     concurrency: config.concurrency, pollIntervalMs: config.pollIntervalMs,
     workRoot: config.workRoot, cacheDir: config.cacheDir,
     leaseSeconds: config.leaseSeconds, heartbeatMs: config.heartbeatMs, reapIntervalMs: config.reapIntervalMs,
     orphanGraceSeconds: config.orphanGraceSeconds,
-    expireInSeconds: config.policy.expireInSeconds, log,
+    expireInSeconds: config.policy.expireInSeconds, afterJob: () => cachePrune.maybePrune(), log,
   })
 
   const server = createWorkerServer({

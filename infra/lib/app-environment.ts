@@ -85,6 +85,10 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       // CloudFront appends the viewer's address, then the service's load balancer (the ALB,
       // or App Runner's own) appends CloudFront's: the client is two hops back from the peer.
       TRUSTED_PROXY_HOPS: '2',
+      BODY_IDLE_TIMEOUT_SECONDS: '10',
+      UPLOAD_TIME_LIMIT_SECONDS: '240',
+      // One analysis thread beside the request thread (the web task's vCPU budget).
+      ANALYSIS_CONCURRENCY: '1',
       ...mail.plain,
     },
     secrets: {
@@ -112,6 +116,9 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       RENDER_TIMEOUT_SECONDS: String(config.worker.renderTimeoutSeconds),
       WORKER_WORK_DIR: '/tmp/bachata-render',
       WORKER_CACHE_DIR: '/var/cache/bachata/segments',
+      // The render cache lives on the task's ephemeral disk (20 GiB on Fargate): 2 GiB of it.
+      RENDER_CACHE_MAX_BYTES: String(2 * 1024 ** 3),
+      RENDER_CACHE_MAX_AGE_DAYS: '30',
       DB_POOL_MAX: '4',
     },
     secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret' },

@@ -76,6 +76,7 @@ describe.each(TARGETS)('every variable the code reads is given to the containers
     const { worker } = containers(compute)
     const webOnly = new Set(['AUTH_SECRET', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'GEMINI_TIMEOUT_MS', 'WORKER_URL',
       'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_SECONDS', 'RATE_LIMIT_AUTH_PER_MINUTE', 'RATE_LIMIT_DISABLED', 'TRUSTED_PROXY_HOPS',
+      'BODY_IDLE_TIMEOUT_SECONDS', 'UPLOAD_TIME_LIMIT_SECONDS', 'ANALYSIS_CONCURRENCY',
       'SMTP_PORT', 'SMTP_SECURE', 'MAIL_FROM', 'MODEL_DIR', ...MAIL_VARIABLES])
     const missing = [...new Set([...WORKER_VARS, ...EXTRA_READS])]
       .filter((n) => !webOnly.has(n) && !defined(worker, n) && !(n in UNSET_ON_PURPOSE))

@@ -39,6 +39,13 @@ export const EnvSchema = z.object({
   /** Proxies in front of the app that append to X-Forwarded-For (a load balancer, CloudFront):
    * 0 trusts none and takes the socket's peer as the client; N takes the address N hops in. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** A request body that sends nothing for this long is answered 408 and its connection closed. */
+  BODY_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  /** An upload (multipart) must arrive within this; under Node's own 300 s request timeout,
+   * which would otherwise answer first with a bare text 408. */
+  UPLOAD_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(280).default(240),
+  /** Song analyses running at once, each in its own worker thread (default: cores − 1, at least 1). */
+  ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   /** Outgoing mail (password reset). Unset: no mail leaves the machine (see lib/shared/mail). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

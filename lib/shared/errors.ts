@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'method_not_allowed'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
@@ -50,6 +51,10 @@ export class AppError extends Error {
   }
   static conflict(message: string) {
     return new AppError('conflict', message, 409)
+  }
+  /** The body stopped arriving or took too long: the client may retry on a better link. */
+  static requestTimeout(message: string) {
+    return new AppError('request_timeout', message, 408)
   }
   static tooLarge(message: string) {
     return new AppError('payload_too_large', message, 413)

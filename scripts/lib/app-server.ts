@@ -7,7 +7,7 @@ import { execa, type ResultPromise } from 'execa'
 
 const NEXT_BIN = 'node_modules/next/dist/bin/next'
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'prisma']
-const SOURCE_FILES = ['next.config.ts', 'instrumentation.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']
+const SOURCE_FILES = ['next.config.ts', 'instrumentation.ts', 'proxy.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0

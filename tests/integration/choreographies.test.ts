@@ -43,6 +43,12 @@ describe('POST /api/choreographies', () => {
     }
     const covered = task.blueprint.end - task.blueprint.start
     expect(Math.abs(covered - 60)).toBeLessThan(8 * 60 / 128 + 0.01) // within one phrase
+    // The request went through the move search: each move keeps its score parts, and the
+    // moves the request singled out say how they fit it.
+    const whys = (task.blueprint.moves as Array<{ kind: string; why: { scoreParts: Record<string, number>; reason: string } }>)
+      .filter((m) => m.kind === 'move').map((m) => m.why)
+    for (const w of whys) expect(w.scoreParts).toMatchObject({ retrieval: expect.any(Number), semantic: expect.any(Number), attributes: expect.any(Number), lexical: expect.any(Number) })
+    expect(whys.some((w) => /for the request/i.test(w.reason))).toBe(true)
   })
 
   it('explicit params override the text, and the same seed gives the same blueprint', async () => {
@@ -138,6 +144,7 @@ describe('reading, cancelling, regenerating, deleting', () => {
     const changed = after.map((m: { moveId: string }, i: number) => m.moveId !== before[i].moveId)
     expect(changed.filter(Boolean)).toHaveLength(1)
     expect(changed[index]).toBe(true)
+    expect(after[index].why.scoreParts.retrieval).toEqual(expect.any(Number)) // scored by the same search
     expect(res.body.task.status).toBe('QUEUED')
     expect((await api('POST', `/api/choreographies/${body.id}/moves/999/regenerate`, { token: owner.accessToken })).status).toBe(404)
   })

@@ -13,6 +13,14 @@ describe('POST /api/requests/parse', () => {
     })
   })
 
+  it("reads a dancer's own words: implied phrases, and words the lexicon lacks through the word vectors", async () => {
+    const { accessToken: token } = await registerAndSignIn('parse-words')
+    const res = await api('POST', '/api/requests/parse', { token, json: { text: "we've been dancing together for years, something tranquil" } })
+    expect(res.status).toBe(200)
+    // "tranquil" is in no lexicon: only the server's word-vector look-up reads it as low energy.
+    expect(res.body.params).toMatchObject({ difficulty: 'advanced', energy: 'low', parser: 'offline' })
+  })
+
   it('refuses empty, oversized, malformed and anonymous requests with a JSON 4xx', async () => {
     const { accessToken: token } = await registerAndSignIn('parse-bad')
     expectErrorShape(await api('POST', '/api/requests/parse', { token, json: { text: '   ' } }), 422)

@@ -142,12 +142,27 @@ describe('the origin check of cookie-authenticated writes', () => {
       body: new URLSearchParams({ email, password: PASSWORD, csrfToken, json: 'true' }),
     })
     for (const c of signedIn.headers.getSetCookie()) jar.set(...(c.split(';')[0].split('=') as [string, string]))
+    let n = 0 // collection names are unique per owner: each write names a new one
     const write = (headers: Record<string, string>) => fetch(`${a.url}/api/collections`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: cookieHeader(), ...headers },
-      body: JSON.stringify({ name: 'Origin check' }),
+      body: JSON.stringify({ name: `Origin check ${++n}` }),
     }).then((r) => r.status)
     expect(await write({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).toBe(403)
     expect(await write({ origin: 'https://evil.example' })).toBe(403)
     expect(await write({ origin: a.url })).toBe(201)
+    // No Origin at all: refused, unless the browser's own Sec-Fetch-Site says same-origin.
+    expect(await write({})).toBe(403)
+    expect(await write({ 'sec-fetch-site': 'cross-site' })).toBe(403)
+    expect(await write({ origin: 'null' })).toBe(403)
+    expect(await write({ 'sec-fetch-site': 'same-origin' })).toBe(201)
+  })
+
+  it('a bearer client needs no Origin: it carries its credential itself, no browser sends it for it', async () => {
+    const s = await registerAndSignIn('bearer-no-origin')
+    const res = await fetch(`${a.url}/api/collections`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.accessToken}` },
+      body: JSON.stringify({ name: 'Bearer, no origin' }),
+    })
+    expect(res.status).toBe(201)
   })
 })

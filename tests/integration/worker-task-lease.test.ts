@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { disconnectDb } from '@/lib/shared/db'
 import { claimTask, failTask, heartbeat, releaseTask, succeedTask } from '@/lib/services/render-jobs/task-lease'
+import { OUTPUT_REUSED } from '@/lib/services/render-jobs/render-stats'
 import { api, registerAndSignIn } from './http'
 import { cancelLeftoverTasks, createChoreography, sql, taskRow, uploadDemoSong } from './worker-harness'
 
@@ -53,7 +54,7 @@ describe('task lease transitions', () => {
     await new Promise((r) => setTimeout(r, 1300))
     expect(await heartbeat(id, 'slow', 30)).toBe(false)
     expect(await claimTask(id, 'fast', 30)).toEqual({ attempts: 2 })
-    expect(await succeedTask(id, 'slow', { outputKey: 'outputs/x.mp4', posterKey: 'posters/x.jpg' })).toBe(false)
+    expect(await succeedTask(id, 'slow', { outputKey: 'outputs/x.mp4', posterKey: 'posters/x.jpg' }, OUTPUT_REUSED)).toBe(false)
     expect((await row(id)).leaseOwner).toBe('fast')
   })
 
@@ -63,7 +64,7 @@ describe('task lease transitions', () => {
     const res = await api('POST', `/api/choreographies/${id}/cancel`, { token: owner.accessToken })
     expect(res.body.task.status).toBe('CANCELLED')
     expect(await heartbeat(id, 'w', 30, { stage: 'segments', progress: 50 })).toBe(false)
-    expect(await succeedTask(id, 'w', { outputKey: 'outputs/x.mp4', posterKey: 'posters/x.jpg' })).toBe(false)
+    expect(await succeedTask(id, 'w', { outputKey: 'outputs/x.mp4', posterKey: 'posters/x.jpg' }, OUTPUT_REUSED)).toBe(false)
     expect(await failTask(id, 'boom', 'w')).toBe(false)
     expect(await failTask(id, 'dead letter')).toBe(false)
     expect(await releaseTask(id, 'w', { stage: 'retrying' })).toBe(false)
@@ -73,7 +74,7 @@ describe('task lease transitions', () => {
   it('SUCCEEDED is final: a late dead letter cannot turn it into FAILED', async () => {
     const id = await newTask()
     await claimTask(id, 'w', 30)
-    expect(await succeedTask(id, 'w', { outputKey: 'outputs/y.mp4', posterKey: 'posters/y.jpg' })).toBe(true)
+    expect(await succeedTask(id, 'w', { outputKey: 'outputs/y.mp4', posterKey: 'posters/y.jpg' }, OUTPUT_REUSED)).toBe(true)
     expect(await failTask(id, 'late dead letter')).toBe(false)
     expect(await claimTask(id, 'w2', 30)).toBeNull()
     expect(await taskRow(id)).toMatchObject({ status: 'SUCCEEDED', outputKey: 'outputs/y.mp4', error: null })

@@ -9,8 +9,9 @@ import { MoveAnnotationFields } from './move-annotation-fields'
 import { placeFieldErrors, withHint, toAnnotation, toFormValues, type FormField, type StoredMove } from './move-form-values'
 
 /** The ingest form's fields, pre-filled, saved with PATCH /api/moves/:id (the whole annotation
- * is re-validated there, so contradictions across fields come back as field errors). */
-export function MoveEditForm({ move }: { move: StoredMove }) {
+ * is re-validated there, so contradictions across fields come back as field errors).
+ * `readOnly`: the same fields, disabled and without a save button (another's move). */
+export function MoveEditForm({ move, readOnly = false }: { move: StoredMove; readOnly?: boolean }) {
   const router = useRouter()
   const [values, setValues] = useState(() => toFormValues(move))
   const [errors, setErrors] = useState<Partial<Record<FormField, string[]>>>({})
@@ -41,7 +42,7 @@ export function MoveEditForm({ move }: { move: StoredMove }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit the move" className="space-y-6 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
+    <form onSubmit={submit} noValidate aria-label={readOnly ? 'The move' : 'Edit the move'} className="space-y-6 rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
       {summary.length > 0 && (
         <div ref={summaryRef} tabIndex={-1}>
           <Alert>
@@ -50,11 +51,15 @@ export function MoveEditForm({ move }: { move: StoredMove }) {
           </Alert>
         </div>
       )}
-      <MoveAnnotationFields values={values} onChange={(v) => { setValues(v); setSaved(false) }} errors={errors} warnings={{}} idEditable={false} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save changes'}</Button>
-        <p role="status" className="text-sm text-green-800">{saved ? 'Saved. Search finds the move by its new words now.' : ''}</p>
-      </div>
+      <fieldset disabled={readOnly} className="min-w-0 space-y-6">
+        <MoveAnnotationFields values={values} onChange={(v) => { setValues(v); setSaved(false) }} errors={errors} warnings={{}} idEditable={false} />
+      </fieldset>
+      {!readOnly && (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={pending}>{pending ? 'Saving…' : 'Save changes'}</Button>
+          <p role="status" className="text-sm text-green-800">{saved ? 'Saved. Search finds the move by its new words now.' : ''}</p>
+        </div>
+      )}
     </form>
   )
 }

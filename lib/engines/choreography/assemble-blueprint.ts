@@ -62,8 +62,13 @@ export function placeMove(
         tempo: round(parts.tempo), energy: round(parts.energy), difficulty: round(parts.difficulty),
         request: round(parts.request), structure: round(parts.structure), variety: round(parts.variety),
         taste: round(parts.taste), connector: round(parts.connector), total: round(total),
+        // What the move search said about it for this request (the request term's source).
+        ...(m.retrieval ? {
+          requestFit: round(m.queryFit), retrieval: round(m.retrieval.score), semantic: round(m.retrieval.semantic),
+          attributes: round(m.retrieval.attributes), lexical: round(m.retrieval.lexical),
+        } : {}),
       },
-      reason: explainMove(m, slot, parts, connector),
+      reason: explainMove(m, slot, parts, connector, ctx.retrievalQuery),
     },
   }
 }

@@ -7,11 +7,16 @@ import { matchesName } from './prepare-library'
 import { TEMPO_TOLERANCE } from './engine-types'
 import { isPoseMove, type LibraryMove } from './library-move'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import type { RetrievalInput } from './request-fit'
 
 export interface BuildBlueprintInput {
   analysis: SongAnalysis
   params: ChoreographyParamsInput
+  /** The moves to choose from: the whole library, or the candidates retrieval found in it. */
   library: LibraryMove[]
+  /** The move search's scores for this request (see request-fit.ts); without them no move is
+   * preferred for the request's text. */
+  retrieval?: RetrievalInput | null
   /** Same seed, same inputs → the same blueprint. */
   seed: number
   song: { id: string; storageKey: string }
@@ -26,8 +31,8 @@ export interface BuildBlueprintInput {
  * the song legally.
  */
 export function buildBlueprint(input: BuildBlueprintInput): Blueprint {
-  const { analysis, params, seed } = parseInputs(input.analysis, input.params, input.seed)
-  const { ctx, warnings } = buildContext(analysis, params, input.library, seed)
+  const { analysis, params, seed, retrieval } = parseInputs(input.analysis, input.params, input.seed, input.retrieval)
+  const { ctx, warnings } = buildContext(analysis, params, input.library, seed, undefined, retrieval)
   let placements = searchSequence(ctx) ?? searchSequence(ctx, BEAM_WIDTH * 4)
   if (!placements) {
     ctx.strictTempo = false

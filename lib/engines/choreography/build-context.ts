@@ -7,6 +7,7 @@ import { prepareLibrary } from './prepare-library'
 import { planMusic } from './plan-music'
 import type { EngineContext } from './engine-types'
 import type { LibraryMove } from './library-move'
+import { RetrievalInputSchema, type RetrievalInput } from './request-fit'
 import type { z } from 'zod'
 
 export type ChoreographyParamsInput = z.input<typeof ChoreographyParamsSchema>
@@ -18,7 +19,7 @@ function fieldErrors(issues: z.core.$ZodIssue[]): Record<string, string[]> {
 }
 
 /** Boundary checks shared by buildBlueprint and regenerateMove: bad input is a 422. */
-export function parseInputs(analysis: unknown, params: unknown, seed: unknown) {
+export function parseInputs(analysis: unknown, params: unknown, seed: unknown, retrieval?: unknown) {
   const a = SongAnalysisSchema.safeParse(analysis)
   if (!a.success) throw AppError.validation('The song analysis is invalid', fieldErrors(a.error.issues))
   const p = ChoreographyParamsSchema.safeParse(params ?? {})
@@ -26,7 +27,9 @@ export function parseInputs(analysis: unknown, params: unknown, seed: unknown) {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw AppError.validation('The seed must be an integer from 0 to 4294967295', { seed: ['must be a 32-bit unsigned integer'] })
   }
-  return { analysis: a.data, params: p.data, seed }
+  const r = retrieval == null ? null : RetrievalInputSchema.safeParse(retrieval)
+  if (r && !r.success) throw AppError.validation('Invalid retrieval scores', fieldErrors(r.error.issues))
+  return { analysis: a.data, params: p.data, seed, retrieval: r ? r.data : null }
 }
 
 /** Everything the search and the scorer need, derived once from the inputs. */
@@ -37,6 +40,7 @@ export function buildContext(
   seed: number,
   /** The slots a stored blueprint covers (regenerating one move keeps its span). */
   spanOverride?: { first: number; slotCount: number },
+  retrieval: RetrievalInput | null = null,
 ): { ctx: EngineContext; warnings: string[] } {
   const grid = buildSlots(analysis)
   const span = spanOverride === undefined
@@ -44,7 +48,7 @@ export function buildContext(
     : { ...spanOverride, countIn: null, warnings: [] }
   const slots = grid.slots.slice(span.first, span.first + span.slotCount)
   const slotCount = slots.length
-  const lib = prepareLibrary(library, params, slotCount, seed)
+  const lib = prepareLibrary(library, params, slotCount, seed, retrieval)
   const plan = planMusic(slots, slotCount, analysis, params, seed, lib.maxDifficulty)
   const ctx: EngineContext = {
     slots,
@@ -63,6 +67,7 @@ export function buildContext(
     params,
     maxDifficulty: lib.maxDifficulty,
     seed,
+    retrievalQuery: retrieval?.query ?? '',
     strictTempo: true,
     poseAvailable: lib.moves.some((m) => m.isPose),
     introAvailable: lib.moves.some((m) => m.isIntro),

@@ -3,6 +3,7 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import type { LibraryMove } from './library-move'
 import type { HoldSpan, Slot } from './build-slots'
 import type { CountIn } from './blueprint-schema'
+import type { RetrievalScore } from './request-fit'
 
 /** A library move prepared for the search: everything position-independent precomputed. */
 export interface EngineMove {
@@ -25,7 +26,10 @@ export interface EngineMove {
   /** Request fit that does not depend on where the move lands (style, mood, query). */
   styleFit: number
   moodFit: number
+  /** Fit to the request's text and implied attributes, from the move search (0 without it). */
   queryFit: number
+  /** The search's score parts for this move, kept for the explanation; null without retrieval. */
+  retrieval: RetrievalScore | null
   includedFamily: boolean
   namedInRequest: boolean
   emphasis: { direction: 'more' | 'fewer'; count: number | null } | null
@@ -63,6 +67,8 @@ export interface EngineContext {
   params: ChoreographyParams
   maxDifficulty: number
   seed: number
+  /** The text the library was searched with ('' without retrieval), for explanations. */
+  retrievalQuery: string
   /** Strict: moves outside ±12 % tempo are not candidates at all. */
   strictTempo: boolean
   poseAvailable: boolean

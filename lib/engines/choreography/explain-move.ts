@@ -2,6 +2,7 @@ import type { DanceState } from '@/lib/engines/dance/vocabulary'
 import type { EngineMove } from './engine-types'
 import type { MoveScoreParts } from './score-move'
 import type { Slot } from './build-slots'
+import { explainSearchHit } from '@/lib/engines/search/explain-search-hit'
 
 const FLAG_TEXT: Record<string, (m: EngineMove, slot: Slot) => string> = {
   intro: () => 'opens the song',
@@ -23,8 +24,14 @@ function describeChange(from: DanceState, to: DanceState): string {
 }
 
 /** One readable line on why a move sits where it does, for the UI's move timeline. */
-export function explainMove(m: EngineMove, slot: Slot, parts: MoveScoreParts, connector: boolean): string {
+export function explainMove(m: EngineMove, slot: Slot, parts: MoveScoreParts, connector: boolean, query = ''): string {
   const bits: string[] = []
+  // Only when the request singled it out (above the median candidate): then say how.
+  if (!connector && m.retrieval && m.queryFit > 0 && query) {
+    const { semantic, attributes, lexical } = m.retrieval
+    const why = explainSearchHit({ query, move: m.move, parts: { semantic, attributes, lexical, boost: 0 } })
+    if (why !== 'a distant match') bits.push(`for the request: ${why}`)
+  }
   if (connector) bits.push(`connector: a ${m.family === 'basic' ? 'basic' : `simple ${m.family}`} to get ${describeChange(m.move.entry, m.move.exit)}`)
   for (const f of parts.flags) {
     const text = FLAG_TEXT[f]?.(m, slot)

@@ -4,6 +4,7 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import { clipSpanSeconds, isPoseMove, isUsableLibraryMove, type LibraryMove } from './library-move'
 import { hashUnit } from './prng'
 import { stateKey, type EngineMove } from './engine-types'
+import { REQUEST_FIT_WEIGHT, requestFitOf, type RetrievalInput } from './request-fit'
 
 export interface PreparedLibrary {
   moves: EngineMove[]
@@ -15,7 +16,7 @@ export interface PreparedLibrary {
   warnings: string[]
 }
 
-/** Words of a move or a request, for the light lexical match on the free-text remainder. */
+/** Words of a name (and the baseline's request words): lower case, 3+ letters. */
 export function words(text: string): string[] {
   return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2)
 }
@@ -33,13 +34,15 @@ const FAMILY_INDEX = new Map(FAMILIES.map((f, i) => [f, i]))
 /**
  * Applies the hard constraints (enabled, exclusions, difficulty cap, clips long enough),
  * precomputes what does not depend on position, and builds the connector graph. Throws a
- * 422 naming the constraint when nothing usable is left.
+ * 422 naming the constraint when nothing usable is left. The request's free-text fit comes
+ * from `retrieval` (the move search's scores); without it no move is preferred for its text.
  */
 export function prepareLibrary(
   library: LibraryMove[],
   params: ChoreographyParams,
   slotCount: number,
   seed: number,
+  retrieval: RetrievalInput | null = null,
 ): PreparedLibrary {
   const warnings: string[] = []
   if (library.length === 0) throw AppError.validation('The move library is empty: add moves before generating')
@@ -100,10 +103,8 @@ export function prepareLibrary(
     if (i === undefined) { i = states.length; stateIndex.set(k, i); states.push(s) }
     return i
   }
-  const queryWords = new Set(words(params.query))
+  const fit = retrieval ? requestFitOf(retrieval.scores, fitting.map((m) => m.id)) : null
   const moves: EngineMove[] = fitting.map((m, idx) => {
-    const text = new Set(words(`${m.name} ${m.variant} ${m.tags.join(' ')} ${m.description}`))
-    const hits = [...queryWords].filter((w) => text.has(w)).length
     const emphasis = params.emphasis.find((e) => e.family === m.family) ?? null
     return {
       idx,
@@ -121,7 +122,8 @@ export function prepareLibrary(
       isConnector: false,
       styleFit: params.style === null ? 0 : m.styles.includes(params.style) ? 0.5 : -0.7,
       moodFit: params.moods.length === 0 ? 0 : (0.5 * params.moods.filter((x) => m.moods.includes(x)).length) / params.moods.length,
-      queryFit: queryWords.size === 0 ? 0 : Math.min(1, hits / Math.min(3, queryWords.size)) * 0.4,
+      queryFit: REQUEST_FIT_WEIGHT * (fit?.get(m.id) ?? 0),
+      retrieval: retrieval?.scores[m.id] ?? null,
       includedFamily: params.includeFamilies.includes(m.family),
       namedInRequest: params.includeMoves.some((name) => matchesName(m, name)),
       emphasis: emphasis ? { direction: emphasis.direction, count: emphasis.count } : null,

@@ -10,12 +10,15 @@ import { placeMove } from './assemble-blueprint'
 import { hashUnit } from './prng'
 import type { EngineMove } from './engine-types'
 import type { LibraryMove } from './library-move'
+import type { RetrievalInput } from './request-fit'
 
 export interface RegenerateInput {
   analysis: SongAnalysis
   /** Defaults to the blueprint's own params. */
   params?: ChoreographyParamsInput
   library: LibraryMove[]
+  /** The same search scores the choreography was built with (see request-fit.ts). */
+  retrieval?: RetrievalInput | null
   seed: number
 }
 
@@ -37,12 +40,12 @@ export function regenerateMove(blueprint: Blueprint, index: number, input: Regen
   if (target.kind === 'hold') {
     throw AppError.validation(`Position ${index + 1} is a hold of ${target.counts} counts where the music leaves the 8-count, not a move: there is nothing to replace there`)
   }
-  const { analysis, params, seed } = parseInputs(input.analysis, input.params ?? old.params, input.seed)
+  const { analysis, params, seed, retrieval } = parseInputs(input.analysis, input.params ?? old.params, input.seed, input.retrieval)
   // Plan over the same span the blueprint was built for, so warm-up/peak/cool-down agree.
   const grid = buildSlots(analysis).slots
   const first = Math.max(0, grid.findIndex((s) => s.start >= old.start - 1e-3))
   const span = grid.slice(first).filter((s) => s.end <= old.end + 1e-3).length
-  const { ctx } = buildContext(analysis, params, input.library, seed, { first, slotCount: Math.max(1, span) })
+  const { ctx } = buildContext(analysis, params, input.library, seed, { first, slotCount: Math.max(1, span) }, retrieval)
   const slotOf = (t: number) => ctx.slots.findIndex((s) => Math.abs(s.start - t) < 1e-3)
   const slotIdx = old.moves.map((m) => (m.kind === 'move' ? slotOf(m.songStart) : 0))
   if (slotIdx.some((j) => j < 0)) {

@@ -121,8 +121,10 @@ export const TEMPO_ROWS: DanceRow[] = [
  * clips of several families use (basic, dip, arm styling, shadow): it is no family.
  */
 export const HOLD_ROWS: DanceRow[] = [
-  ['close|closer|closed|close embrace|close hold|close position|closed position|closed hold|close contact|body contact|intimate|tight|hug|' +
-    'pegado|pegados|pegadito|abrazo|abrazados|cerca', [{ type: 'closeHold' }]],
+  ['close|closer|closed|close embrace|close hold|close position|closed position|closed hold|close contact|body contact|tight|hug|' +
+    'pegado|pegados|abrazo|cerca', [{ type: 'closeHold' }]],
+  // Dancing this close is also a romantic request; "close" alone is only the hold.
+  ['intimate|pegadito|abrazados', [{ type: 'closeHold' }, { type: 'mood', value: 'romantic' }]],
   ['keep it open|open position|open positions|open hold|open holds|open only|only open|stay open|posicion abierta', [{ type: 'openOnly' }]],
   ['cuddle|cuddles|cuddly|wrap|wraps|sweetheart|sweethearts|sweetheart wrap|cuddle position', [{ type: 'hold', hold: 'cuddle' }]],
 ]

@@ -22,7 +22,7 @@ export interface RenderBlueprintOptions {
   storage: ObjectSource
   /** Per-job temp dir; the caller deletes it afterwards. */
   workDir: string
-  /** Segment cache shared across jobs (e.g. .data/segment-cache). */
+  /** Segment, audio and source cache shared across jobs (e.g. .data/segment-cache). */
   cacheDir: string
   onProgress?: (p: RenderProgress) => void | Promise<void>
   /** Abort → ffmpeg is killed at once and the call rejects with an AbortError. */
@@ -39,6 +39,20 @@ export interface RenderBlueprintResult {
   /** Segments not encoded by this render (found in the cache or repeated within it). */
   cacheHits: number
   segments: number
+  /** What this render found in the worker's caches and what it had to make or download. */
+  cache: RenderCacheReport
+}
+
+export interface RenderCacheReport {
+  /** = cacheHits: segments found in the cache (or repeated within this render). */
+  segmentHits: number
+  /** Segments encoded by this render. */
+  segmentMisses: number
+  /** The song's audio track came from the cache. */
+  audioHit: boolean
+  /** Clips and song read from the source cache / downloaded from storage. */
+  sourceHits: number
+  sourceMisses: number
 }
 
 /** Bounds for the steps after the segments, generous for a 15-minute song on a busy box. */
@@ -73,15 +87,16 @@ export async function renderBlueprint(o: RenderBlueprintOptions): Promise<Render
     await mkdir(workDir, { recursive: true })
     await mkdir(cacheDir, { recursive: true })
     const inputs = await fetchRenderInputs({
-      bp, storage: o.storage, workDir, cacheDir, signal,
+      bp, storage: o.storage, cacheDir, signal,
       onFetched: (done, total) => report('preparing', done / total),
     })
 
-    audio = encodeSongAudio({
+    const audioJob = encodeSongAudio({
       songFile: inputs.song.file, songSha256: inputs.song.sha256, channels: inputs.song.channels,
       sampleRate: inputs.song.sampleRate, start: plan.audioStart, duration: plan.audioDuration,
       cacheDir, timeoutMs: AUDIO_TIMEOUT_MS, signal,
     })
+    audio = audioJob
     audio.catch(() => undefined) // awaited below; this only keeps an early failure from going unhandled
 
     await report('segments', 0)
@@ -102,7 +117,7 @@ export async function renderBlueprint(o: RenderBlueprintOptions): Promise<Render
 
     await report('muxing', 0)
     const videoFile = join(workDir, 'choreography.mp4')
-    const { file: audioFile } = await audio
+    const { file: audioFile, cached: audioHit } = await audioJob
     await muxVideoAudio({ videoFile: joined, audioFile, outFile: videoFile, timeoutMs: MUX_TIMEOUT_MS, signal })
 
     await report('poster', 0)
@@ -123,6 +138,13 @@ export async function renderBlueprint(o: RenderBlueprintOptions): Promise<Render
       durationSeconds: plan.totalFrames / plan.fps,
       cacheHits: plan.segments.length - encoded,
       segments: plan.segments.length,
+      cache: {
+        segmentHits: plan.segments.length - encoded,
+        segmentMisses: encoded,
+        audioHit,
+        sourceHits: inputs.sources.reused,
+        sourceMisses: inputs.sources.fetched,
+      },
     }
   } catch (e) {
     // The caller's abort wins over whatever error the killed step reported.

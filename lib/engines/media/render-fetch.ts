@@ -2,20 +2,28 @@ import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ObjectSource } from './object-source'
+import type { ObjectInfo, ObjectSource } from './object-source'
 import { RenderAbortError, RenderInputError } from './render-errors'
 
 /**
  * Checks that every object a render needs exists before anything is downloaded or encoded:
- * a missing clip or song fails the job at once, with its key, and is never retried.
+ * a missing clip or song fails the job at once, with its key, and is never retried. Returns
+ * what head() said of each (its version tells the source cache whether its copy still holds).
  */
-export async function assertObjectsExist(storage: ObjectSource, keys: { key: string; role: 'clip' | 'song' }[], signal?: AbortSignal): Promise<void> {
+export async function assertObjectsExist(
+  storage: ObjectSource,
+  keys: { key: string; role: 'clip' | 'song' }[],
+  signal?: AbortSignal,
+): Promise<Map<string, ObjectInfo>> {
+  const found = new Map<string, ObjectInfo>()
   for (const { key, role } of keys) {
     if (signal?.aborted) throw new RenderAbortError(signal.reason)
     const info = await storage.head(key)
     if (!info) throw RenderInputError.invalid(`${role} missing: ${key}`)
     if (info.size === 0) throw RenderInputError.invalid(`${role} is empty: ${key}`)
+    found.set(key, info)
   }
+  return found
 }
 
 /**

@@ -1,10 +1,11 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises'
 import { dirname, extname, join } from 'node:path'
 import { movesOf, type Blueprint } from '@/lib/engines/choreography/blueprint-schema'
 import type { ObjectSource } from './object-source'
 import { probeMedia, type ProbeResult } from './ffmpeg'
 import { RenderAbortError, RenderInputError } from './render-errors'
-import { assertObjectsExist, fetchObject } from './render-fetch'
+import { assertObjectsExist } from './render-fetch'
+import { obtainSource } from './source-cache'
 
 export interface LocalClip {
   key: string
@@ -25,44 +26,48 @@ export interface SongInput {
 export interface RenderInputs {
   clips: Map<string, LocalClip>
   song: SongInput
+  /** Objects downloaded by this render, and those the source cache already held. */
+  sources: { fetched: number; reused: number }
 }
 
 const PROBE_TIMEOUT_MS = 20_000
 
 /**
- * Everything a render reads, copied into the job's workDir: each distinct clip once (hashed
- * for the cache, probed for its frame rate) and the song (probed for its audio). Existence is
- * checked for all of them first, so a missing object fails the job before a single byte is
- * downloaded, and an unreadable one fails it before any segment is encoded.
+ * Everything a render reads, as local files in the source cache (source-cache.ts): each
+ * distinct clip once (hashed for the segment cache, probed for its frame rate) and the song
+ * (probed for its audio). Existence is checked for all of them first, so a missing object
+ * fails the job before a single byte is downloaded, and an unreadable one fails it before
+ * any segment is encoded. Nothing is copied into the job's workDir.
  */
 export async function fetchRenderInputs(o: {
   bp: Blueprint
   storage: ObjectSource
-  workDir: string
   cacheDir: string
   signal?: AbortSignal
   onFetched?: (done: number, total: number) => Promise<void>
 }): Promise<RenderInputs> {
   const clipKeys = [...new Set(movesOf(o.bp).map((m) => m.clipKey))]
   const songKey = o.bp.song.storageKey
-  await assertObjectsExist(o.storage, [...clipKeys.map((key) => ({ key, role: 'clip' as const })), { key: songKey, role: 'song' as const }], o.signal)
+  const heads = await assertObjectsExist(o.storage, [...clipKeys.map((key) => ({ key, role: 'clip' as const })), { key: songKey, role: 'song' as const }], o.signal)
 
-  const clipDir = join(o.workDir, 'clips')
-  await mkdir(clipDir, { recursive: true })
+  const sources = { fetched: 0, reused: 0 }
+  // A storage key never becomes a path on this machine: local names are content hashes.
+  const obtain = async (key: string, fallbackExt: string) => {
+    const src = await obtainSource({ storage: o.storage, key, head: heads.get(key)!, cacheDir: o.cacheDir, ext: safeExt(key, fallbackExt), signal: o.signal })
+    sources[src.fetched ? 'fetched' : 'reused']++
+    return src
+  }
   const clips = new Map<string, LocalClip>()
   const total = clipKeys.length + 1
   for (const [i, key] of clipKeys.entries()) {
-    // Local names are positional: a storage key never becomes a path on this machine.
-    const file = join(clipDir, `${i}${safeExt(key, '.mp4')}`)
-    const { sha256 } = await fetchObject(o.storage, key, file, o.signal)
+    const { file, sha256 } = await obtain(key, '.mp4')
     clips.set(key, { key, file, sha256, ...(await probeClipVideo({ key, file, sha256 }, o.cacheDir, o.signal)) })
     await o.onFetched?.(i + 1, total)
   }
-  const songFile = join(o.workDir, `song${safeExt(songKey, '.audio')}`)
-  const { sha256 } = await fetchObject(o.storage, songKey, songFile, o.signal)
+  const { file: songFile, sha256 } = await obtain(songKey, '.audio')
   const song = { file: songFile, sha256, ...(await probeSongAudio(songFile, songKey, o.signal)) }
   await o.onFetched?.(total, total)
-  return { clips, song }
+  return { clips, song, sources }
 }
 
 /** Keeps a short alphanumeric extension (demuxers may look at it), nothing else. */
@@ -104,7 +109,11 @@ type ClipVideo = Pick<LocalClip, 'fps' | 'width' | 'height'>
 async function probeClipVideo(clip: Pick<LocalClip, 'key' | 'file' | 'sha256'>, cacheDir: string, signal?: AbortSignal): Promise<ClipVideo> {
   const memo = join(cacheDir, 'probe', `${clip.sha256.slice(0, 40)}.json`)
   const known = await readFile(memo, 'utf8').then((t) => JSON.parse(t) as ClipVideo, () => null)
-  if (known && validVideo(known)) return known
+  if (known && validVideo(known)) {
+    const now = new Date()
+    await utimes(memo, now, now).catch(() => undefined) // in use: the cache prune keeps it
+    return known
+  }
   const info = await probe(clip.file, 'clip', clip.key, signal)
   const video = info.streams?.find((s) => s.codec_type === 'video')
   const [n, d] = (video?.r_frame_rate ?? '').split('/').map(Number)

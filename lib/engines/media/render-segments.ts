@@ -14,7 +14,7 @@ export interface RenderSegmentsOptions {
   clips: Map<string, LocalClip>
   cacheDir: string
   workDir: string
-  /** Encodes at once; each gets cores / concurrency threads. */
+  /** Encodes at once; each gets cores / (encodes running) threads. */
   concurrency: number
   signal?: AbortSignal
   onProgress?: (framesDone: number, totalFrames: number) => Promise<void>
@@ -60,7 +60,10 @@ export async function renderSegments(o: RenderSegmentsOptions): Promise<{ files:
 
   const failed = new AbortController()
   const signal = o.signal ? AbortSignal.any([o.signal, failed.signal]) : failed.signal
-  const threads = Math.max(1, Math.floor(availableParallelism() / Math.max(1, o.concurrency)))
+  // Cores shared by the encodes that really run: a regenerated move's lone segment gets them all.
+  // (x264 writes the same stream headers for any thread count, so the join is unaffected.)
+  const running = Math.min(Math.max(1, o.concurrency), todo.length)
+  const threads = Math.max(1, Math.floor(availableParallelism() / Math.max(1, running)))
   let next = 0
   let firstError: unknown = null
 
@@ -85,7 +88,7 @@ export async function renderSegments(o: RenderSegmentsOptions): Promise<{ files:
       await o.onProgress?.(framesDone, totalFrames)
     }
   }
-  const workers = Array.from({ length: Math.min(Math.max(1, o.concurrency), todo.length) }, () =>
+  const workers = Array.from({ length: running }, () =>
     worker().catch((e: unknown) => {
       // Keep the first real cause; the encodes it cancels only report aborts.
       if (firstError === null || (firstError instanceof RenderAbortError && !(e instanceof RenderAbortError))) firstError = e

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
+import { mkdir, rename, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SEGMENT_ENCODING } from './render-segment'
 import type { OverlayRequest } from './render-overlay'
@@ -12,7 +12,7 @@ import { ffmpegBuildKey } from './ffmpeg'
  * the output format, the overlays and the encoder settings, so a hit is always safe to
  * concatenate. Files appear by rename (a reader never sees half a segment; two jobs racing
  * on one key both write complete, identical files). A hit touches the file's mtime so
- * pruneSegmentCache can drop the least recently used first.
+ * pruneRenderCache (prune-render-cache.ts) can drop the least recently used first.
  */
 export const SEGMENT_CACHE_VERSION = 1
 
@@ -92,35 +92,4 @@ export async function reserveSegment(
       return file
     },
   }
-}
-
-/**
- * Keeps the cache under maxBytes by deleting the least recently used files, and deletes
- * partial files older than an hour (left by a killed worker). Returns what it removed.
- */
-export async function pruneSegmentCache(opts: { cacheDir: string; maxBytes: number }): Promise<{ removed: number; bytes: number }> {
-  const files: { path: string; size: number; mtimeMs: number }[] = []
-  let removed = 0
-  for (const sub of await readdir(opts.cacheDir).catch(() => [] as string[])) {
-    const dir = join(opts.cacheDir, sub)
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      const path = join(dir, name)
-      const s = await stat(path).catch(() => null)
-      if (!s?.isFile()) continue
-      if (name.endsWith('.partial')) {
-        if (Date.now() - s.mtimeMs > 3_600_000) {
-          await rm(path, { force: true })
-          removed++
-        }
-      } else if (name.endsWith('.mp4') || name.endsWith('.m4a')) files.push({ path, size: s.size, mtimeMs: s.mtimeMs })
-    }
-  }
-  let total = files.reduce((sum, f) => sum + f.size, 0)
-  for (const f of files.sort((a, b) => a.mtimeMs - b.mtimeMs)) {
-    if (total <= opts.maxBytes) break
-    await rm(f.path, { force: true })
-    total -= f.size
-    removed++
-  }
-  return { removed, bytes: total }
 }

@@ -1,5 +1,6 @@
 export { parseRequest, type ParseRequestOptions } from './parse-request'
-export { parseRequestOffline } from './parse-request-offline'
+export { parseRequestOffline, type OfflineParseOptions } from './parse-request-offline'
+export { buildWordMeanings, type WordMeanings } from './word-meanings'
 export { parseRequestWithGemini, type GeminiParseOptions } from './parse-request-with-gemini'
 export { MAX_REQUEST_CHARS } from './assert-request-text'
 export { CLOSE_HOLD_FAMILIES } from './request-signals'

@@ -118,6 +118,8 @@ export function interpretTerms(terms: Term[], words: string[]): ReadRequest {
         out.signals.push({ kind: 'scalar', slot: cue.type, value: cue.value, strength: cue.strength + delta, negated, source })
       }
     }
+    // An implied reading is a guess: its words stay in the free-text query for search.
+    if (term.kind === 'implied' && !negated) out.leftovers.push(term.text)
     neg = null
     intensity = null
   }
@@ -172,7 +174,13 @@ export function interpretTerms(terms: Term[], words: string[]): ReadRequest {
       case 'family': return onFamily(term, cue, k)
       case 'difficulty': case 'energy': case 'style': case 'tempo': case 'mood': return onScalars(term)
       case 'closeHold':
-        if (!neg) { clearScopes(); out.leftovers.push(term.text); return }
+        if (!neg) {
+          // "intimate" is a close hold that also implies a mood; "close" alone implies none.
+          for (const c of term.cues) if (c.type === 'mood') out.signals.push({ kind: 'mood', value: c.value, negated: false, source: term.text })
+          clearScopes()
+          out.leftovers.push(term.text)
+          return
+        }
         excludeCloseHolds(src(neg.start, term.end))
         neg.phase = 'list'
         return

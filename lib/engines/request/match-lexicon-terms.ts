@@ -1,6 +1,7 @@
 import { DANCE_LEXICON, buildPhraseIndex, phrasesOf, type DanceMeaning } from '@/lib/engines/dance/lexicon'
 import type { Token } from '@/lib/engines/dance/tokenize'
 import { DURATION_ROWS, FILLER_ROWS, MODIFIER_ROWS, NUMBER_ROWS, QUANTITY_ROWS } from './lexicon-grammar'
+import { IMPLIED_ROWS } from './lexicon-implied'
 import type { LexCue, LexRow } from './lexicon-types'
 
 /** A run of tokens [start, end) that the lexicon recognised, or one unknown word. */
@@ -9,7 +10,8 @@ export interface Term {
   end: number
   /** The normalised words of the run, for warnings and the free-text query. */
   text: string
-  kind: 'lexicon' | 'unknown' | 'comma' | 'stop'
+  /** implied: a weak reading of a phrase (lexicon-implied.ts) or of a word the lexicon lacks (read-unknown-words.ts). */
+  kind: 'lexicon' | 'implied' | 'unknown' | 'comma' | 'stop'
   cues: readonly LexCue[]
 }
 
@@ -23,7 +25,7 @@ const DANCE_ROWS: LexRow[] = DANCE_LEXICON.flatMap(([phrases, meanings]) => {
 })
 
 export const LEXICON_ROWS: readonly LexRow[] = [
-  ...DANCE_ROWS, ...DURATION_ROWS, ...NUMBER_ROWS, ...QUANTITY_ROWS, ...MODIFIER_ROWS, ...FILLER_ROWS,
+  ...DANCE_ROWS, ...DURATION_ROWS, ...NUMBER_ROWS, ...QUANTITY_ROWS, ...MODIFIER_ROWS, ...FILLER_ROWS, ...IMPLIED_ROWS,
 ]
 
 /** Every phrase the parser knows, in row order (the tests check none is listed twice). */
@@ -31,7 +33,13 @@ export function lexiconPhrases(rows: readonly LexRow[] = LEXICON_ROWS): string[]
   return phrasesOf(rows)
 }
 
+const IMPLIED = new Set<readonly LexCue[]>(IMPLIED_ROWS.map(([, cues]) => cues))
 const INDEX = buildPhraseIndex(LEXICON_ROWS.flatMap(([phrases, cues]) => phrases.split('|').map((p) => [p, cues] as const)))
+
+/** The cues of a one-word lexicon phrase, or null: for words recognised in another form (Spanish endings). */
+export function lexiconCuesOf(word: string): readonly LexCue[] | null {
+  return INDEX.matchAt([word], 0)?.value ?? null
+}
 
 function clockSeconds(text: string): number {
   const [m, s] = text.split(':').map(Number)
@@ -60,7 +68,7 @@ export function matchLexiconTerms(tokens: Token[]): Term[] {
     const hit = INDEX.matchAt(words, i)
     if (hit) {
       const end = i + hit.length
-      terms.push({ start: i, end, text: words.slice(i, end).join(' '), kind: 'lexicon', cues: hit.value })
+      terms.push({ start: i, end, text: words.slice(i, end).join(' '), kind: IMPLIED.has(hit.value) ? 'implied' : 'lexicon', cues: hit.value })
       i = end
     } else if (t.kind === 'number') {
       terms.push({ start: i, end: i + 1, text: t.text, kind: 'lexicon', cues: [{ type: 'number', value: Number(t.text) }] })

@@ -3,6 +3,7 @@ import type { ChoreographyParams } from '@/lib/engines/dance/choreography-params
 import { parseRequestOffline } from './parse-request-offline'
 import { parseRequestWithGemini } from './parse-request-with-gemini'
 import { readGeminiConfig } from './read-gemini-config'
+import type { WordMeanings } from './word-meanings'
 
 export interface ParseRequestOptions {
   /** Overrides GEMINI_API_KEY; null forces the offline parser. */
@@ -13,6 +14,8 @@ export interface ParseRequestOptions {
   /** Where GEMINI_* are read from (tests pass their own). */
   env?: Readonly<Record<string, string | undefined>>
   log?: Pick<Logger, 'warn'>
+  /** For the offline parser: words the lexicon lacks → the nearest vocabulary term (from word vectors). */
+  wordMeanings?: WordMeanings | null
 }
 
 /**
@@ -23,7 +26,7 @@ export interface ParseRequestOptions {
 export async function parseRequest(text: string, opts: ParseRequestOptions = {}): Promise<ChoreographyParams> {
   const config = readGeminiConfig(opts.env ?? process.env)
   const apiKey = opts.apiKey === undefined ? config.apiKey : opts.apiKey
-  if (!apiKey) return parseRequestOffline(text)
+  if (!apiKey) return parseRequestOffline(text, { wordMeanings: opts.wordMeanings })
   return parseRequestWithGemini(text, {
     apiKey,
     baseUrl: opts.baseUrl ?? config.baseUrl,

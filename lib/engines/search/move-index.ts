@@ -25,6 +25,8 @@ export class MoveIndex {
   readonly dims: number
   private readonly store: VectorStore
   private readonly moves = new Map<string, IndexedMove>()
+  /** Moves by family, for picks that need some of every family, not the nearest. */
+  private readonly families = new Map<string, Map<string, IndexedMove>>()
   private readonly docFreq = new Map<string, number>()
 
   constructor(opts: { embedderId: string; dims: number } & Omit<VectorStoreOptions, 'dims'>) {
@@ -38,23 +40,28 @@ export class MoveIndex {
   get(id: string): IndexedMove | undefined { return this.moves.get(id) }
   has(id: string): boolean { return this.moves.has(id) }
   all(): IterableIterator<IndexedMove> { return this.moves.values() }
+  /** The family's moves in insertion order. */
+  inFamily(family: string): IterableIterator<IndexedMove> { return (this.families.get(family) ?? new Map<string, IndexedMove>()).values() }
 
   upsert(move: MoveAnnotation, vector: MoveVector): void {
     if (vector.embedderId !== this.embedderId) {
       throw new Error(`vector of ${move.id} was made by ${vector.embedderId}, this index holds ${this.embedderId}: re-embed it`)
     }
     if (vector.moveId !== move.id) throw new Error(`vector belongs to ${vector.moveId}, not ${move.id}`)
-    this.removeTerms(move.id)
+    this.forgetEntry(move.id)
     const entry: IndexedMove = {
       move, vector: vector.vector, text: textPart(vector.vector, this.dims - ATTRIBUTE_DIMS), attributes: moveAttributes(move), terms: lexicalTerms(move), name: nameTerms(move.name),
     }
     this.store.upsert(move.id, vector.vector)
     this.moves.set(move.id, entry)
+    let family = this.families.get(move.family)
+    if (!family) this.families.set(move.family, (family = new Map()))
+    family.set(move.id, entry)
     for (const t of entry.terms) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1)
   }
 
   remove(id: string): boolean {
-    this.removeTerms(id)
+    this.forgetEntry(id)
     this.moves.delete(id)
     return this.store.remove(id)
   }
@@ -71,9 +78,10 @@ export class MoveIndex {
     return this.store.search(query, k, filter)
   }
 
-  private removeTerms(id: string): void {
+  private forgetEntry(id: string): void {
     const old = this.moves.get(id)
     if (!old) return
+    this.families.get(old.move.family)?.delete(id)
     for (const t of old.terms) {
       const n = (this.docFreq.get(t) ?? 1) - 1
       if (n > 0) this.docFreq.set(t, n)

@@ -12,8 +12,9 @@ import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 import type { CreateChoreographySchema } from '@/lib/shared/validation/choreographies'
 import { hashBlueprint } from './hash-blueprint'
-import { loadLibrary } from '@/lib/services/moves/load-library'
+import { retrieveLibrary } from '@/lib/services/moves/retrieve-library'
 import { serializeTask } from './serialize-task'
+import { getWordMeanings } from './load-word-meanings'
 
 type Input = z.infer<typeof CreateChoreographySchema>
 
@@ -41,15 +42,17 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
   }
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
   const analysis = SongAnalysisSchema.parse(song.analysis)
-  const parsed = input.request ? await parseRequest(input.request) : ChoreographyParamsSchema.parse({})
+  const parsed = input.request ? await parseRequest(input.request, { wordMeanings: await getWordMeanings() }) : ChoreographyParamsSchema.parse({})
   const params = ChoreographyParamsSchema.parse({
     ...parsed,
     ...input.params,
     parser: input.request ? parsed.parser : 'explicit',
   })
   const seed = input.seed ?? randomInt(0, 2 ** 31 - 1)
+  // The request runs through the move search once; the engine chooses among what it found.
+  const { library, retrieval } = await retrieveLibrary(params, { songBpm: analysis.bpm })
   const blueprint = buildBlueprint({
-    analysis, params, seed, library: await loadLibrary(),
+    analysis, params, seed, library, retrieval,
     song: { id: song.id, storageKey: song.storageKey }, overlays: input.overlays,
   })
   try {

@@ -8,7 +8,7 @@ import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
 import { hashBlueprint } from './hash-blueprint'
-import { loadLibrary } from '@/lib/services/moves/load-library'
+import { retrieveLibrary } from '@/lib/services/moves/retrieve-library'
 import { moveMediaVersion } from '@/lib/services/moves/serialize-move'
 import { serializeTask } from './serialize-task'
 
@@ -61,10 +61,13 @@ export async function regenerateChoreographyMove(user: SessionUser, id: string, 
   if (!task.blueprint) throw AppError.conflict('This choreography has no blueprint')
   const song = await refreshSongAnalysis(await getDb().song.findUniqueOrThrow({ where: { id: task.songId } }))
   const blueprint = BlueprintSchema.parse(task.blueprint.data)
+  const analysis = SongAnalysisSchema.parse(song.analysis)
+  const params = ChoreographyParamsSchema.parse(task.params)
+  // The same search the choreography was built with, so the replacement is chosen by the
+  // same request fit; the blueprint's own moves stay in reach as its neighbours' history.
+  const { library, retrieval } = await retrieveLibrary(params, { songBpm: analysis.bpm, keep: movesOf(blueprint).map((m) => m.moveId) })
   const next = regenerateMove(blueprint, index, {
-    analysis: SongAnalysisSchema.parse(song.analysis),
-    params: ChoreographyParamsSchema.parse(task.params),
-    library: await loadLibrary(),
+    analysis, params, library, retrieval,
     seed: task.seed + index + 1 + Math.floor(Date.now() % 997),
   })
   const db = getDb()

@@ -21,6 +21,8 @@ export function serializeTask(task: ChoreographyTask & { blueprint?: BlueprintRo
     videoUrl: task.status === 'SUCCEEDED' && task.outputKey ? versioned(`/api/choreographies/${task.id}/video`, task.outputKey) : null,
     posterUrl: task.status === 'SUCCEEDED' && task.posterKey ? versioned(`/api/choreographies/${task.id}/poster`, task.posterKey) : null,
     downloadUrl: task.status === 'SUCCEEDED' && task.outputKey ? `/api/choreographies/${task.id}/video?download=1` : null,
+    // What the render reused (lib/services/render-jobs/render-stats.ts); a re-queued task's is stale until it succeeds.
+    render: task.status === 'SUCCEEDED' ? (task.renderStats ?? null) : null,
     ...(opts.withBlueprint ? { blueprint: task.blueprint?.data ?? null, blueprintVersion: task.blueprint?.version ?? null } : {}),
   }
 }

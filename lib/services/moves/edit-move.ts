@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { getDb } from '@/lib/shared/db'
-import { AppError } from '@/lib/shared/errors'
 import { MoveAnnotationBaseSchema, MoveAnnotationSchema } from '@/lib/engines/dance/move-annotation'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { toLibraryMove } from '@/lib/services/moves/load-library'
+import { getEditableMoveOrThrow } from './move-access'
 import { syncMoveInIndex } from './move-search'
 import { serializeMove } from './serialize-move'
 
@@ -13,10 +13,9 @@ export const MovePatchSchema = MoveAnnotationBaseSchema.omit({ id: true }).parti
   .extend({ enabled: z.literal(true).optional() })
   .strict()
 
-export async function editMove(_user: SessionUser, id: string, patch: unknown) {
+export async function editMove(user: SessionUser, id: string, patch: unknown) {
   const db = getDb()
-  const row = await db.move.findUnique({ where: { id } })
-  if (!row) throw AppError.notFound('Move')
+  const row = await getEditableMoveOrThrow(user, id)
   const { enabled: enable, ...changes } = MovePatchSchema.parse(patch)
   const { clipKey: _c, durationSeconds: _d, enabled: wasEnabled, ...current } = toLibraryMove(row)
   const enabled = enable ?? wasEnabled ?? true
@@ -24,11 +23,12 @@ export async function editMove(_user: SessionUser, id: string, patch: unknown) {
   const next = MoveAnnotationSchema.parse({ ...current, ...changes })
   const updated = await db.move.update({ where: { id }, data: { ...next, id: undefined, enabled } })
   await syncMoveInIndex({ ...next, enabled })
-  return serializeMove(updated)
+  return serializeMove(updated, user)
 }
 
 /** Soft delete: never chosen or found again, but blueprints that use it still render. */
-export async function disableMove(_user: SessionUser, id: string) {
+export async function disableMove(user: SessionUser, id: string) {
+  await getEditableMoveOrThrow(user, id)
   const row = await getDb().move.update({ where: { id }, data: { enabled: false } })
   await syncMoveInIndex({ ...toLibraryMove(row), enabled: false })
   return { disabled: true, id }

@@ -72,7 +72,7 @@ export async function ingestMove(user: SessionUser, file: ReceivedFile) {
       data: { ...annotation, clipKey, posterKey, clipHash, durationSeconds: info.durationSeconds, createdById: user.id },
     })
     await syncMoveInIndex({ ...annotation, enabled: true })
-    return { move: serializeMove(move), clipTiming, warnings: compareClipTiming(annotation, clipTiming) }
+    return { move: serializeMove(move, user), clipTiming, warnings: compareClipTiming(annotation, clipTiming) }
   } catch (e) {
     for (const key of stored) await storage.delete(key).catch(() => {})
     throw e

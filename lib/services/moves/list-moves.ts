@@ -73,11 +73,11 @@ export async function listMoves(user: SessionUser, q: Query) {
     const rows = await getDb().move.findMany({ where: { id: { in: found.map((h) => h.move.id) }, enabled: true } })
     const byId = new Map(rows.map((r) => [r.id, r]))
     const hits = found.filter((h) => byId.has(h.move.id)).map((h) => ({
-      ...serializeMove(byId.get(h.move.id)!), score: h.score as number | null, scoreParts: h.parts as typeof h.parts | null,
+      ...serializeMove(byId.get(h.move.id)!, user), score: h.score as number | null, scoreParts: h.parts as typeof h.parts | null,
       why: explainSearchHit({ query: text, move: h.move, parts: h.parts }),
     }))
     const disabled = scope === true ? [] : (await findDisabledByText(q, text)).map((m) => ({
-      ...serializeMove(m), score: null, scoreParts: null, why: 'disabled: matched by its words',
+      ...serializeMove(m, user), score: null, scoreParts: null, why: 'disabled: matched by its words',
     }))
     // A disabled move matched every word: after the hits that match words too, before those
     // found by meaning alone (the index has no score for it to rank by).
@@ -97,9 +97,9 @@ export async function listMoves(user: SessionUser, q: Query) {
     db.move.findMany({ where, orderBy: [{ family: 'asc' }, { name: 'asc' }], ...pageArgs(q) }),
     db.move.count({ where }),
   ])
-  return { items: rows.map(serializeMove), total, page: q.page, pageSize: q.pageSize }
+  return { items: rows.map((r) => serializeMove(r, user)), total, page: q.page, pageSize: q.pageSize }
 }
 
 export async function getMove(user: SessionUser, id: string) {
-  return serializeMove(await getVisibleMoveOrThrow(user, id))
+  return serializeMove(await getVisibleMoveOrThrow(user, id), user)
 }

@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/shared/db'
-import { AppError } from '@/lib/shared/errors'
+import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { toLibraryMove } from './load-library'
+import { getEditableMoveOrThrow } from './move-access'
 import { startMoveSearch } from './move-search'
 
 /**
@@ -8,9 +8,8 @@ import { startMoveSearch } from './move-search'
  * replaced even when the text is unchanged, and this process's index serves the new one at
  * once. Reports which embedder made it, so a curator can tell a fallback from the real model.
  */
-export async function reembedMove(id: string) {
-  const row = await getDb().move.findUnique({ where: { id } })
-  if (!row) throw AppError.notFound('Move')
+export async function reembedMove(user: SessionUser, id: string) {
+  const row = await getEditableMoveOrThrow(user, id)
   const started = performance.now()
   const search = await startMoveSearch()
   const { clipKey: _c, durationSeconds: _d, enabled, ...annotation } = toLibraryMove(row)

@@ -1,4 +1,6 @@
 import type { Move } from '@/lib/generated/prisma/client'
+import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { canEditMove } from './move-access'
 
 /**
  * Changes whenever the row does. Clips are never replaced in place, but demo keys are not
@@ -7,7 +9,8 @@ import type { Move } from '@/lib/generated/prisma/client'
  */
 export const moveMediaVersion = (m: Pick<Move, 'updatedAt'>) => m.updatedAt.getTime().toString(36)
 
-export function serializeMove(m: Move) {
+/** `canEdit`: whether this viewer may change it, so a page offers only what will work. */
+export function serializeMove(m: Move, viewer: SessionUser) {
   const v = moveMediaVersion(m)
   return {
     id: m.id, name: m.name, family: m.family, variant: m.variant, styles: m.styles, moods: m.moods,
@@ -18,6 +21,6 @@ export function serializeMove(m: Move) {
     // Versioned so a browser may keep them for long (serve-move-media.ts).
     clipUrl: `/api/moves/${m.id}/clip?v=${v}`,
     posterUrl: m.posterKey ? `/api/moves/${m.id}/poster?v=${v}` : null,
-    createdAt: m.createdAt, updatedAt: m.updatedAt,
+    createdAt: m.createdAt, updatedAt: m.updatedAt, canEdit: canEditMove(viewer, m),
   }
 }

@@ -7,6 +7,7 @@ import type { Storage } from '@/lib/shared/storage/storage'
 import { classifyRenderError, isAbortError } from './classify-render-error'
 import { outputKeysFor } from './output-keys'
 import { RenderJobSchema } from './render-job'
+import { OUTPUT_REUSED, renderStatsOf, type RenderStats } from './render-stats'
 import { claimTask, failTask, heartbeat, readTaskStatus, releaseTask, succeedTask } from './task-lease'
 
 /**
@@ -14,7 +15,7 @@ import { claimTask, failTask, heartbeat, readTaskStatus, releaseTask, succeedTas
  * queue should do with the job; the worker loop (render-worker.ts) does it.
  */
 export type JobOutcome =
-  | { kind: 'complete'; note: string }
+  | { kind: 'complete'; note: string; stats?: RenderStats }
   /** Try again later (pg-boss retry with backoff). */
   | { kind: 'retry'; reason: string }
   /** Never again: the task is FAILED already. */
@@ -105,6 +106,7 @@ export async function processRenderJob(ctx: RenderJobContext): Promise<JobOutcom
   try {
     const keys = outputKeysFor(row.blueprint.hash)
     const done = await ctx.storage.head(keys.outputKey)
+    let stats = OUTPUT_REUSED
     if (done && (await ctx.storage.head(keys.posterKey))) {
       // An earlier attempt (or another task with the same blueprint) already made it.
       log.info({ outputKey: keys.outputKey }, 'output exists, not rendering again')
@@ -126,11 +128,12 @@ export async function processRenderJob(ctx: RenderJobContext): Promise<JobOutcom
       await ctx.storage.putFile(keys.outputKey, result.videoFile, { contentType: 'video/mp4' })
       // renderSeconds (wall time, upload included) feeds the render-duration alarm (infra/).
       const renderSeconds = Math.round((performance.now() - renderStarted) / 100) / 10
-      log.info({ cacheHits: result.cacheHits, segments: result.segments, seconds: result.durationSeconds, renderSeconds }, 'render finished')
+      stats = renderStatsOf(result, renderSeconds)
+      log.info({ ...result.cache, segments: result.segments, seconds: result.durationSeconds, renderSeconds }, 'render finished')
     }
     await writing
-    if (!(await succeedTask(taskId, ctx.workerId, keys))) return afterLoss(taskId, log)
-    return { kind: 'complete', note: 'rendered' }
+    if (!(await succeedTask(taskId, ctx.workerId, keys, stats))) return afterLoss(taskId, log)
+    return { kind: 'complete', note: 'rendered', stats }
   } catch (err) {
     await writing
     return await settleFailure({ err, taskId, ctx, log, stopReason, attempt: claimed.attempts })

@@ -24,6 +24,8 @@ export interface RenderWorkerOptions {
   reapIntervalMs: number
   orphanGraceSeconds: number
   expireInSeconds: number
+  /** Runs after every render job (the cache prune, throttled by itself). */
+  afterJob?: () => Promise<unknown>
   log: Logger
 }
 
@@ -133,6 +135,7 @@ export class RenderWorker {
       })
       await this.settle(job.id, outcome)
       this.processed++
+      await this.o.afterJob?.()
       return true
     } finally {
       this.active--
@@ -142,7 +145,7 @@ export class RenderWorker {
   private async settle(jobId: string, outcome: JobOutcome): Promise<void> {
     const { boss } = this.o
     switch (outcome.kind) {
-      case 'complete': return void (await boss.complete(RENDER_QUEUE, jobId, { note: outcome.note }))
+      case 'complete': return void (await boss.complete(RENDER_QUEUE, jobId, { note: outcome.note, ...(outcome.stats ? { render: outcome.stats } : {}) }))
       case 'retry': return void (await boss.fail(RENDER_QUEUE, jobId, { message: outcome.reason }))
       case 'fail': return failJobForGood(boss, jobId, outcome.reason)
       case 'release': return void (await releaseJob(boss, jobId))

@@ -1,4 +1,5 @@
 import { getDb, Prisma } from '@/lib/shared/db'
+import type { RenderStats } from './render-stats'
 
 /**
  * Every change the worker makes to a ChoreographyTask, each one a single UPDATE guarded by
@@ -45,11 +46,11 @@ export async function heartbeat(taskId: string, workerId: string, leaseSeconds: 
   return count === 1
 }
 
-export async function succeedTask(taskId: string, workerId: string, keys: { outputKey: string; posterKey: string }): Promise<boolean> {
+export async function succeedTask(taskId: string, workerId: string, keys: { outputKey: string; posterKey: string }, stats: RenderStats): Promise<boolean> {
   const count = await getDb().$executeRaw`
     UPDATE "ChoreographyTask" SET
       status = 'SUCCEEDED', stage = 'done', progress = 100, error = NULL,
-      "outputKey" = ${keys.outputKey}, "posterKey" = ${keys.posterKey},
+      "outputKey" = ${keys.outputKey}, "posterKey" = ${keys.posterKey}, "renderStats" = ${JSON.stringify(stats)}::jsonb,
       "finishedAt" = ${NOW}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW}
     WHERE id = ${taskId} AND status = 'RUNNING' AND "leaseOwner" = ${workerId}`
   return count === 1

@@ -1,5 +1,6 @@
-import { analyzeSongFile, ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio'
+import { ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio'
 import { getDb } from '@/lib/shared/db'
+import { analyzeInWorker } from './analyze-in-worker'
 
 /** The stored analysis of this content by the current algorithm, if there is one. */
 export async function findCachedAnalysis(contentHash: string): Promise<SongAnalysis | null> {
@@ -12,12 +13,16 @@ export async function findCachedAnalysis(contentHash: string): Promise<SongAnaly
 /**
  * The analysis of an audio file, computed once per (content hash, algorithm version):
  * the same song uploaded twice, by anyone, is analysed once. This is the automatic result;
- * each song's corrections are applied on top of it (refresh-song-analysis).
+ * each song's corrections are applied on top of it (refresh-song-analysis). In the web app the
+ * work runs in a worker thread (analyze-in-worker.ts); a script with no server to keep
+ * responsive may pass the engine's own analyzeSongFile.
  */
-export async function analyzeContent(file: string, contentHash: string): Promise<{ analysis: SongAnalysis; cached: boolean }> {
+export async function analyzeContent(
+  file: string, contentHash: string, analyze: (file: string) => Promise<SongAnalysis> = analyzeInWorker,
+): Promise<{ analysis: SongAnalysis; cached: boolean }> {
   const hit = await findCachedAnalysis(contentHash)
   if (hit) return { analysis: hit, cached: true }
-  const analysis = await analyzeSongFile(file)
+  const analysis = await analyze(file)
   await getDb().audioAnalysis.upsert({
     where: { contentHash },
     create: { contentHash, version: ANALYSIS_VERSION, analysis },

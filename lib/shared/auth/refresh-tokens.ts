@@ -1,20 +1,33 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
-import { sha256Hex } from './secrets'
+import { deriveKey, sha256Hex } from './secrets'
 
 /**
  * Refresh tokens with rotation and theft detection. Every sign-in starts a family; each
  * refresh spends the presented token and issues the next one in the same family. A token
  * presented a second time means two parties hold it, so the whole family is revoked and
  * everyone must sign in again. Only sha256 hashes are stored.
+ *
+ * Except just after a rotation: two requests of one client (two tabs, a retry after a lost
+ * answer) may both present the token before either sees the new one. Within
+ * REFRESH_GRACE_SECONDS of the spend, the spent token gets the same successor again, so
+ * both end up holding one pair; after that, presenting it is reuse.
  */
 export type FamilyKind = 'api' | 'browser'
 
+export const REFRESH_GRACE_SECONDS = 20
+
 function newRawToken(): string {
   return `rt_${randomBytes(32).toString('base64url')}`
+}
+
+/** A token's successor, derived with a server key rather than drawn at random: the grace
+ * path can hand out the same one again without the raw token ever being stored. */
+function successorOf(raw: string): string {
+  return `rt_${createHmac('sha256', deriveKey('refresh-successor')).update(raw).digest('base64url')}`
 }
 
 function expiry(): Date {
@@ -45,20 +58,34 @@ type Outcome =
 export async function rotateRefreshToken(raw: string): Promise<{ userId: string; familyId: string; refreshToken: string; expiresAt: Date }> {
   const db = getDb()
   const now = new Date()
+  const hash = sha256Hex(raw)
   const outcome: Outcome = await db.$transaction(async (tx) => {
-    const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256Hex(raw) }, include: { family: true } })
+    const find = () => tx.refreshToken.findUnique({ where: { tokenHash: hash }, include: { family: true } })
+    let row = await find()
     if (!row) return { ok: false, message: 'Invalid refresh token' }
     if (row.family.revokedAt) return { ok: false, message: 'Refresh token revoked' }
-    if (row.usedAt) return { ok: false, message: 'Refresh token reuse detected: this sign-in was revoked', revokeFamily: row.familyId }
     if (row.expiresAt <= now || row.family.expiresAt <= now) return { ok: false, message: 'Refresh token expired' }
-    // Spend it atomically: a concurrent request with the same token finds nothing to update.
-    const spent = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } })
-    if (spent.count !== 1) return { ok: false, message: 'Refresh token reuse detected: this sign-in was revoked', revokeFamily: row.familyId }
-    const next = newRawToken()
-    const expiresAt = expiry()
-    await tx.refreshToken.create({ data: { familyId: row.familyId, tokenHash: sha256Hex(next), expiresAt } })
-    await tx.refreshTokenFamily.update({ where: { id: row.familyId }, data: { expiresAt } })
-    return { ok: true, userId: row.family.userId, familyId: row.familyId, refreshToken: next, expiresAt }
+    if (!row.usedAt) {
+      // Spend it atomically: a concurrent request with the same token waits on this row, then
+      // finds it spent and takes the grace path below.
+      const spent = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } })
+      if (spent.count === 1) {
+        const next = successorOf(raw)
+        const expiresAt = expiry()
+        await tx.refreshToken.create({ data: { familyId: row.familyId, tokenHash: sha256Hex(next), expiresAt } })
+        await tx.refreshTokenFamily.update({ where: { id: row.familyId }, data: { expiresAt } })
+        return { ok: true, userId: row.family.userId, familyId: row.familyId, refreshToken: next, expiresAt }
+      }
+      row = (await find())!
+    }
+    // Already spent. Just now, and its successor not yet spent either: the same client again.
+    const next = successorOf(raw)
+    const successor = await tx.refreshToken.findUnique({ where: { tokenHash: sha256Hex(next) } })
+    const withinGrace = row.usedAt !== null && now.getTime() - row.usedAt.getTime() <= REFRESH_GRACE_SECONDS * 1000
+    if (withinGrace && successor && !successor.usedAt && successor.expiresAt > now) {
+      return { ok: true, userId: row.family.userId, familyId: row.familyId, refreshToken: next, expiresAt: successor.expiresAt }
+    }
+    return { ok: false, message: 'Refresh token reuse detected: this sign-in was revoked', revokeFamily: row.familyId }
   })
   if (!outcome.ok) {
     if (outcome.revokeFamily) {

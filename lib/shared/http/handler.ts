@@ -109,10 +109,18 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
   }
 }
 
-/** Cookie-authenticated writes must come from our own pages (SameSite=Lax plus this check). */
+/**
+ * Cookie-authenticated writes must come from our own pages (SameSite=Lax plus this check).
+ * Browsers send Origin with every POST, PUT, PATCH and DELETE, same-origin ones included; a
+ * cookie write without it is not from a page of ours, unless Sec-Fetch-Site (which a page
+ * cannot forge) says same-origin. Bearer clients are not cookie-authenticated: not checked.
+ */
 function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get('origin')
-  if (!origin) return // non-browser clients and same-origin GET-like navigations send none
+  if (!origin) {
+    if (req.headers.get('sec-fetch-site') === 'same-origin') return
+    throw AppError.forbidden('Cross-origin request refused: a signed-in write must say where it comes from (Origin)')
+  }
   // X-Forwarded-Host is believed only behind a trusted proxy: otherwise a client could name
   // its own origin there and pass this check.
   const forwarded = getEnv().TRUSTED_PROXY_HOPS > 0 ? req.headers.get('x-forwarded-host') : null

@@ -1,8 +1,10 @@
 import { AppError } from '@/lib/shared/errors'
+import { bodyClock, readBodyTimed } from './read-body-timed'
 
 /**
  * Reads a JSON body with a byte limit enforced while streaming, so a 1 GB body costs at most
- * `maxBytes` of memory. Wrong content type → 415, too large → 413, bad JSON → 400.
+ * `maxBytes` of memory. Wrong content type → 415, too large → 413, bad JSON → 400, a body
+ * that stalls or trickles → 408.
  */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
   const type = req.headers.get('content-type') ?? ''
@@ -14,17 +16,12 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   const declared = Number(req.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > maxBytes) throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
   if (!req.body) throw AppError.badRequest('Request body is required')
-  const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
+  for await (const value of readBodyTimed(req.body, bodyClock('json'))) {
     total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
-    }
+    // Leaving the loop cancels the read.
+    if (total > maxBytes) throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
     chunks.push(value)
   }
   const text = Buffer.concat(chunks).toString('utf8')

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { finished } from 'node:stream/promises'
 import busboy from 'busboy'
 import { AppError } from '@/lib/shared/errors'
+import { bodyClock, readBodyTimed } from './read-body-timed'
 import { rejectUnsafeText } from './reject-unsafe-text'
 
 export interface ReceivedFile {
@@ -22,7 +23,9 @@ export interface ReceivedFile {
 /**
  * Streams one multipart file to a temp file while counting and hashing it. The size limit is
  * enforced on the stream: the upload is cut off the moment it passes the limit, so memory and
- * disk never hold more than that, whatever the client claims in Content-Length.
+ * disk never hold more than that, whatever the client claims in Content-Length. A body that
+ * stalls (idle timeout) or takes too long (upload time limit) is a 408; on every failure the
+ * temp file is closed and removed before the error is answered.
  */
 export async function receiveMultipartFile(
   req: Request,
@@ -55,8 +58,15 @@ export async function receiveMultipartFile(
   let size = 0
   let head = new Uint8Array(0)
   let sawFile = false
+  let out: WriteStream | undefined
 
+  const source = Readable.from(readBodyTimed(req.body, bodyClock('upload')))
   const done = new Promise<void>((resolve, reject) => {
+    // A stalled or broken body ends the upload here: busboy would wait for it forever.
+    source.on('error', (e) => {
+      bb.destroy()
+      reject(e)
+    })
     let writing: Promise<void> = Promise.resolve()
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated) return reject(AppError.tooLarge(`Field "${name.slice(0, 40)}" is too long`))
@@ -73,7 +83,8 @@ export async function receiveMultipartFile(
         return
       }
       sawFile = true
-      const out = createWriteStream(tmp)
+      const file = createWriteStream(tmp)
+      out = file
       writing = new Promise((res, rej) => {
         stream.on('data', (chunk: Buffer) => {
           size += chunk.length
@@ -81,9 +92,9 @@ export async function receiveMultipartFile(
           if (head.length < 64) head = Uint8Array.from([...head, ...chunk.subarray(0, 64 - head.length)])
         })
         stream.on('limit', () => rej(AppError.tooLarge(`File exceeds ${Math.round(opts.maxBytes / 1024 / 1024)} MB`)))
-        stream.pipe(out)
-        out.on('finish', res)
-        out.on('error', rej)
+        stream.pipe(file)
+        file.on('finish', res)
+        file.on('error', rej)
       })
       writing.catch(reject)
     })
@@ -93,14 +104,17 @@ export async function receiveMultipartFile(
     bb.on('close', () => writing.then(resolve, reject))
   })
 
-  const source = Readable.fromWeb(req.body as unknown as WebReadableStream)
-  source.on('error', () => bb.destroy())
   source.pipe(bb)
   try {
     await done
   } catch (e) {
     source.unpipe(bb)
     source.destroy()
+    // Closed first: a write stream still opening could otherwise create the file after rm.
+    if (out) {
+      out.destroy()
+      await finished(out).catch(() => {})
+    }
     await cleanup()
     throw e
   }

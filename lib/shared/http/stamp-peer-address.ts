@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import http from 'node:http'
+import { onIncomingRequest } from './on-incoming-request'
 
 const KEY = Symbol.for('bachata-buddy.peer-header')
 type Stamped = { [KEY]?: string }
@@ -16,15 +16,10 @@ export function stampPeerAddresses(): void {
   if (g[KEY]) return
   const name = `x-bb-peer-${randomBytes(8).toString('hex')}`
   g[KEY] = name
-  const emit = http.Server.prototype.emit
-  http.Server.prototype.emit = function stampedEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const req = args[0] as http.IncomingMessage
-      req.headers[name] = req.socket?.remoteAddress ?? ''
-      req.headers[`${name}-xff`] = String(req.headers['x-forwarded-for'] ?? '')
-    }
-    return (emit as (this: http.Server, ...a: unknown[]) => boolean).apply(this, [event, ...args])
-  } as typeof emit
+  onIncomingRequest((req) => {
+    req.headers[name] = req.socket?.remoteAddress ?? ''
+    req.headers[`${name}-xff`] = String(req.headers['x-forwarded-for'] ?? '')
+  })
 }
 
 /** The socket peer and the client's original X-Forwarded-For, or null before stamping. */

@@ -63,8 +63,9 @@ export class LocalStorage implements Storage {
   async head(key: string): Promise<StoredObject | null> {
     try {
       // lstat: a symlink is never served, so nothing outside the root can be reached through one.
-      const s = await lstat(this.pathOf(key))
-      return s.isFile() ? { size: s.size } : null
+      const s = await lstat(this.pathOf(key), { bigint: true })
+      // Every write renames a new file into place: a new inode, whatever the clock says.
+      return s.isFile() ? { size: Number(s.size), version: `${s.ino}-${s.mtimeNs}` } : null
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw e

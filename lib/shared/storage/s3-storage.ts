@@ -91,7 +91,7 @@ export class S3Storage implements Storage {
     assertSafeKey(key)
     try {
       const res = await this.guard(() => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })))
-      return { size: res.ContentLength ?? 0, contentType: res.ContentType }
+      return { size: res.ContentLength ?? 0, contentType: res.ContentType, version: `${res.ETag ?? ''}@${res.LastModified?.getTime() ?? ''}` }
     } catch (e) {
       if (e instanceof AppError && e.status === 404) return null
       throw e

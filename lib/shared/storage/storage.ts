@@ -8,6 +8,9 @@ import type { Readable } from 'node:stream'
 export interface StoredObject {
   size: number
   contentType?: string
+  /** From head(): changes whenever the object's bytes may have (S3: ETag + Last-Modified;
+   * local: inode + mtime). A render worker trusts its local copy of an object while it holds. */
+  version?: string
 }
 
 export interface ByteRange {

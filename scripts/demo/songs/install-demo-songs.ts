@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { ANALYSIS_VERSION } from '@/lib/engines/audio'
+import { ANALYSIS_VERSION, analyzeSongFile } from '@/lib/engines/audio'
 import { getDb } from '@/lib/shared/db'
 import type { Storage } from '@/lib/shared/storage/storage'
 import { analyzeContent } from '@/lib/services/songs/analyze-content'
@@ -49,7 +49,8 @@ export async function installDemoSongs(o: InstallDemoSongsOptions): Promise<{ cr
       o.onProgress?.(i + 1, written.length, title)
       continue
     }
-    const { analysis } = await analyzeContent(file, contentHash)
+    // On this thread: a script has no other requests to keep answering.
+    const { analysis } = await analyzeContent(file, contentHash, analyzeSongFile)
     const storageKey = `songs/${contentHash}.mp3`
     const { size } = await stat(file)
     if ((await o.storage.head(storageKey))?.size !== size) await o.storage.putFile(storageKey, file, { contentType: 'audio/mpeg' })

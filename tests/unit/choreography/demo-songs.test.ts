@@ -3,7 +3,7 @@ import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-param
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
 import { isPoseMove } from '@/lib/engines/choreography/library-move'
-import { scoreBlueprint } from '@/lib/engines/choreography/score-blueprint'
+import { judgeBlueprint } from '@/lib/engines/judge'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 import { demoSongAnalyses } from '@/tests/fixtures/choreography/demo-song-analyses'
 import { blueprintViolations, movesOnBreaks } from './invariants'
@@ -30,10 +30,12 @@ describe('blueprints on real analyses of the demo songs', () => {
       for (const params of REQUESTS) {
         const bp = buildBlueprint({ analysis, params, library, seed: seed++, song: { id: name, storageKey: `songs/${name}.mp3` } })
         expect(blueprintViolations(bp, analysis, params, library), `${name} ${JSON.stringify(params.difficulty)}`).toEqual([])
-        const score = scoreBlueprint(bp, analysis)
-        expect(score.grid.maxErrorMs).toBe(0)
-        expect(score.transitions.share).toBe(1)
-        expect(score.duration.withinOnePhrase).toBe(true)
+        // The independent judge (lib/engines/judge) re-derives the grid and the transitions itself.
+        const judged = judgeBlueprint({ blueprint: bp, analysis, library, request: params })
+        expect(judged.timing.maxStartErrorMs).toBe(0)
+        expect(judged.timing.wholeEightCounts).toBe(1)
+        expect(judged.transitions.share).toBe(1)
+        expect(judged.request.duration).toBe(1)
         for (const m of movesOnBreaks(bp, analysis)) {
           const marked = m !== undefined && isPoseMove({ family: m.family, name: m.name, tags: [] })
           expect(marked || bp.warnings.some((w) => /pose|danced through/.test(w)), `${name} break`).toBe(true)

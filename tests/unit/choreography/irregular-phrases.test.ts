@@ -4,8 +4,8 @@ import { movesOf, type Blueprint, type BlueprintHold } from '@/lib/engines/chore
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
 import { buildSlots } from '@/lib/engines/choreography/build-slots'
 import { regenerateMove } from '@/lib/engines/choreography/regenerate-move'
-import { scoreBlueprint } from '@/lib/engines/choreography/score-blueprint'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
+import { judgeBlueprint } from '@/lib/engines/judge'
 import { sameState } from '@/lib/engines/dance/vocabulary'
 import type { AppError } from '@/lib/shared/errors'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
@@ -77,11 +77,12 @@ describe('blueprints on irregular songs (truth grid)', () => {
           }
         })
         expect(blueprintViolations(bp, analysis, ChoreographyParamsSchema.parse(params), library)).toEqual([])
-        const score = scoreBlueprint(bp, analysis)
-        expect(score.transitions.share).toBe(1)
-        expect(score.holds.shareOnGrid).toBe(1)
-        expect(score.grid.shareOnCountOne).toBe(1)
-        expect(score.grid.shareWholeEightCounts).toBe(1)
+        // The independent judge counts the beats under each move itself: none spans a tag or a short bar.
+        const judged = judgeBlueprint({ blueprint: bp, analysis, library })
+        expect(judged.transitions.share).toBe(1)
+        expect(judged.timing.onCountOne).toBe(1)
+        expect(judged.timing.wholeEightCounts).toBe(1)
+        expect(judged.danceable).toBe(1)
       }
     })
   }

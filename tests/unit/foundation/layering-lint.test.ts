@@ -55,3 +55,47 @@ describe('the layering lint rule', () => {
     expect(await problems("export { listSongs } from '@/lib/services/songs/list-songs'", 'app/api/layering-probe.ts')).toEqual([])
   })
 })
+
+describe('the judge boundary (issue 11: the judge never imports the generator it judges)', () => {
+  it('fails the judge importing any part of the choreography engine but the blueprint contract', async () => {
+    const code = [
+      "import { buildSlots } from '@/lib/engines/choreography/build-slots'",
+      "import { matchesName } from '../choreography/prepare-library'",
+      "import { buildBlueprint } from '@/lib/engines/choreography'",
+      "export const load = () => import('@/lib/engines/choreography/score-move')",
+      'export const all = [buildSlots, matchesName, buildBlueprint]',
+    ].join('\n')
+    const found = await problems(code, 'lib/engines/judge/layering-probe.ts')
+    expect(found.map((m) => m.line).sort()).toEqual([1, 2, 3, 4])
+    expect(found[0].message).toMatch(/only the blueprint contract/)
+  })
+
+  it('lets the judge import the blueprint contract, the dance vocabulary and the analysis schema', async () => {
+    const code = [
+      "import { BlueprintSchema } from '@/lib/engines/choreography/blueprint-schema'",
+      "import { sameState } from '@/lib/engines/dance/vocabulary'",
+      "import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'",
+      'export type A = SongAnalysis',
+      'export const all = [BlueprintSchema, sameState]',
+    ].join('\n')
+    expect(await problems(code, 'lib/engines/judge/layering-probe.ts')).toEqual([])
+  })
+
+  it('fails the engine importing its judge', async () => {
+    expect(await problems("export { judgeBlueprint } from '@/lib/engines/judge'", 'lib/engines/choreography/layering-probe.ts')).toHaveLength(1)
+  })
+
+  it('fails a benchmark baseline importing the engine or the judge, but not the blueprint contract', async () => {
+    const file = 'tests/fixtures/baselines/layering-probe.ts'
+    expect(await problems("export { buildSlots } from '@/lib/engines/choreography/build-slots'", file)).toHaveLength(1)
+    expect(await problems("export { judgeBlueprint } from '@/lib/engines/judge/judge-blueprint'", file)).toHaveLength(1)
+    expect(await problems("export { BlueprintSchema } from '@/lib/engines/choreography/blueprint-schema'", file)).toEqual([])
+  })
+
+  it('holds for the judge and the baselines as they are', async () => {
+    const results = await eslint.lintFiles(['lib/engines/judge/**/*.ts', 'tests/fixtures/baselines/**/*.ts'])
+    expect(results.length).toBeGreaterThanOrEqual(8)
+    const broken = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'import/no-restricted-paths').map((m) => `${r.filePath}:${m.line} ${m.message}`))
+    expect(broken).toEqual([])
+  })
+})

@@ -2,6 +2,9 @@ import { execa } from 'execa'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRequestOffline } from '@/lib/engines/request/parse-request-offline'
+import { buildWordMeanings } from '@/lib/engines/request/word-meanings'
+import { readWordVectors } from '@/lib/engines/search/word-vectors-file'
+import { ensureWordVectors } from '@/scripts/lib/compact-word-vectors'
 import { startFakeGemini, type FakeGemini } from '../../fakes/gemini-server'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -22,6 +25,17 @@ describe('npm run parse-request', () => {
     const { exitCode, stdout } = await run([TEXT])
     expect(exitCode).toBe(0)
     expect(JSON.parse(stdout)).toStrictEqual(parseRequestOffline(TEXT))
+  })
+
+  it('reads words the lexicon lacks through the word vectors made at setup', async () => {
+    const vectors = await readWordVectors(await ensureWordVectors())
+    const text = 'a tranquil routine'
+    const { exitCode, stdout } = await run([text])
+    expect(exitCode).toBe(0)
+    const params = JSON.parse(stdout)
+    expect(params.energy).toBe('low')
+    expect(params).toStrictEqual(parseRequestOffline(text, { wordMeanings: buildWordMeanings(vectors) }))
+    expect(parseRequestOffline(text).energy).toBeNull()
   })
 
   it('uses Gemini when GEMINI_API_KEY is set and keeps logs off stdout on fallback', async () => {

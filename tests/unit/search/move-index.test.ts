@@ -111,3 +111,21 @@ describe('moveVectorKey', () => {
     expect(moveVectorKey({ ...m, leadNotes: 'not embedded' })).toBe(key)
   })
 })
+
+describe('MoveIndex families', () => {
+  it('lists a family\'s moves, following an edit that changes the family and a removal', () => {
+    const catalog = demoCatalog()
+    const dims = 8 + ATTRIBUTE_DIMS
+    const index = new MoveIndex({ embedderId: 'e', dims })
+    catalog.forEach((m, i) => index.upsert(m, { moveId: m.id, embedderId: 'e', dims, vector: vec(i, dims) }))
+    const ids = (f: string) => [...index.inFamily(f)].map((e) => e.move.id)
+    expect(ids('dip').sort()).toEqual(catalog.filter((m) => m.family === 'dip').map((m) => m.id).sort())
+    const madrid = catalog.find((m) => m.id === 'madrid')!
+    index.upsert({ ...madrid, family: 'golpe' }, { moveId: 'madrid', embedderId: 'e', dims, vector: vec(1, dims) })
+    expect(ids('footwork')).not.toContain('madrid')
+    expect(ids('golpe')).toContain('madrid')
+    index.remove('madrid')
+    expect(ids('golpe')).not.toContain('madrid')
+    expect(ids('no-such-family')).toEqual([])
+  })
+})

@@ -6,6 +6,9 @@ import type { z } from 'zod'
  * a bachata teacher would accept, graded 3 = exactly this, 2 = good, 1 = acceptable
  * (unlisted = not relevant). Judged from the moves' meaning, not from search output.
  * Negations ("no hammerlock") reach search as filters: the request parser handles them.
+ * This set was written alongside the catalog and the lexicon, and many queries are a move's
+ * own name or words (the copy check flags all of them): it measures finding a move by what
+ * it is called. honest-relevance.ts measures finding it by what dancers say.
  */
 export interface RelevanceCase {
   query: string

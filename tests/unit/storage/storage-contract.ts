@@ -47,6 +47,19 @@ export function describeStorageContract(name: string, make: () => Storage, opts:
       await expect(s.get('posters/contract/missing.jpg')).rejects.toMatchObject({ status: 404 })
     })
 
+    it('head reports a version that holds while the object is unchanged and changes when it is rewritten', async () => {
+      const s = make()
+      await s.put('clips/contract/versioned.mp4', Buffer.from('first version...'))
+      const a = await s.head('clips/contract/versioned.mp4')
+      expect(a?.version).toMatch(/\S/)
+      expect((await s.head('clips/contract/versioned.mp4'))?.version).toBe(a?.version)
+      // Same size, other bytes: only the version can tell them apart.
+      await s.put('clips/contract/versioned.mp4', Buffer.from('second version..'))
+      const b = await s.head('clips/contract/versioned.mp4')
+      expect(b?.size).toBe(a?.size)
+      expect(b?.version).not.toBe(a?.version)
+    })
+
     it('gets byte ranges (inclusive end) and still reports the whole size', async () => {
       const s = make()
       const data = Buffer.from('0123456789abcdefghij')

@@ -27,12 +27,23 @@ export default async function EditMovePage({ params }: { params: Promise<{ id: s
           <img src={move.posterUrl} alt={`Poster of ${move.name}`} width={192} height={108} className="h-[108px] w-48 rounded bg-stone-200 object-cover" />
         )}
         <div className="min-w-0">
-          <h1 className="text-2xl font-bold">Edit “{move.name}”</h1>
+          <h1 className="text-2xl font-bold">{move.canEdit ? `Edit “${move.name}”` : `“${move.name}”`}</h1>
           <p className="text-sm text-stone-600">{move.id} · {move.durationSeconds.toFixed(1)} s clip · <a href={move.clipUrl} className="text-brand-700 underline">watch the clip</a></p>
         </div>
       </div>
-      <MoveStatusActions id={move.id} enabled={move.enabled} />
-      <MoveEditForm move={move} />
+      {move.canEdit ? (
+        <>
+          <MoveStatusActions id={move.id} enabled={move.enabled} />
+          <MoveEditForm move={move} />
+        </>
+      ) : (
+        <>
+          <p role="note" className="rounded-lg border border-stone-200 bg-stone-50 p-4 text-stone-700">
+            View only: {move.enabled ? 'enabled' : 'disabled'}. Only the instructor who added this move, or an admin, may change it.
+          </p>
+          <MoveEditForm move={move} readOnly />
+        </>
+      )}
     </section>
   )
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChoreographyTask" ADD COLUMN     "renderStats" JSONB;
