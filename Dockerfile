@@ -26,10 +26,12 @@ RUN npx prisma generate
 RUN npx tsx scripts/setup-models.ts
 # `next build` typechecks; NEXT_OUTPUT=standalone makes .next/standalone (next.config.ts).
 RUN NEXT_OUTPUT=standalone npx next build
-# The release command's tools: the Prisma CLI and what prisma.config.ts imports, with their
-# production dependencies only (scripts/lib/package-closure.ts).
-RUN npx tsx scripts/copy-package-closure.ts /release prisma @prisma/adapter-pg pg dotenv \
-    && cp -r prisma prisma.config.ts /release/
+# /image is the final stage's /app (scripts/lib/assemble-web-image.ts): the standalone trace,
+# static files, word vectors, and whole packages merged over the trace with production
+# dependencies only: the Prisma CLI (for the release command) and the native addons compiled
+# above, hnswlib-node and argon2, whose builds the trace misses. scripts/check-web-image.ts
+# runs the same layout in CI.
+RUN npx tsx scripts/assemble-web-image.ts /image
 
 FROM node:20.20.2-bookworm-slim AS web
 WORKDIR /app
@@ -38,12 +40,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg fonts-de
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app app \
     && mkdir -p /data && chown app /data
-COPY --from=build --chown=app /app/.next/standalone ./
-COPY --from=build --chown=app /app/.next/static ./.next/static
-COPY --from=build --chown=app /app/public ./public
-COPY --from=build --chown=app /app/.data/models ./.data/models
-# Merged into the traced node_modules: the release command runs from this same image.
-COPY --from=build --chown=app /release ./
+COPY --from=build --chown=app /image ./
 USER app
 EXPOSE 3000
 # Liveness only: /api/health/live never touches the database, so an idle service lets Aurora

@@ -81,7 +81,7 @@ export function copyPackageClosure(o: ClosureOptions & { out: string }): string[
   for (const dir of dirs) {
     const from = path.join(o.root, dir)
     // A package's own node_modules is left out: what the closure needs from it is in the list.
-    cpSync(from, path.join(o.out, dir), { recursive: true, filter: (src) => src !== path.join(from, 'node_modules') })
+    cpSync(from, path.join(o.out, dir), { recursive: true, verbatimSymlinks: true, filter: (src) => src !== path.join(from, 'node_modules') })
   }
   return dirs
 }

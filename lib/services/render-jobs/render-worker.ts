@@ -108,7 +108,8 @@ export class RenderWorker {
     this.stopping = true
     clearInterval(this.reaper)
     this.wake()
-    const all = Promise.all(this.slots)
+    // A drain in flight (request mode) gets the same grace as the polling slots.
+    const all = Promise.all([...this.slots, this.draining?.catch(() => undefined)])
     let timer: NodeJS.Timeout | undefined
     const graceOver = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs) })
     if ((await Promise.race([all.then(() => 'done' as const), graceOver])) === 'timeout') {

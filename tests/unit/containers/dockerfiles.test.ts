@@ -48,12 +48,12 @@ describe('the web image', () => {
   const [, web] = IMAGES[0]
   it('builds the standalone server with `next build` (which typechecks) and serves it with node', () => {
     expect(runs(web).some((r) => /NEXT_OUTPUT=standalone\s+npx next build/.test(r))).toBe(true)
-    expect(finalText(web)).toMatch(/COPY --from=build [^\n]*\.next\/standalone/)
     expect(commandOf(web)).toBe('["node", "server.js"]')
   })
-  it('carries the release command\'s tools (the Prisma CLI closure and the migrations)', () => {
-    expect(runs(web).some((r) => /copy-package-closure\.ts \/release prisma\b/.test(r))).toBe(true)
-    expect(finalText(web)).toMatch(/COPY --from=build [^\n]*\/release \.\//)
+  it('is the layout scripts/check-web-image.ts runs in CI (scripts/lib/assemble-web-image.ts), nothing else', () => {
+    expect(runs(web).some((r) => /scripts\/assemble-web-image\.ts \/image$/.test(r))).toBe(true)
+    const copies = finalStage(web).instructions.filter((i) => i.getKeyword() === 'COPY').map(rawText)
+    expect(copies).toEqual(['--from=build --chown=app /image ./'])
   })
 })
 
