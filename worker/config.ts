@@ -20,7 +20,7 @@ export const WorkerConfigSchema = z.object({
   WORKER_MODE: z.enum(['poll', 'request']).default('poll'),
   /** request mode: a wake renders at most this long, then releases the job and answers. Keep
    * it under the platform's request limit (App Runner: 120 s). */
-  WORKER_REQUEST_BUDGET_SECONDS: z.coerce.number().min(5).default(100),
+  WORKER_REQUEST_BUDGET_SECONDS: z.coerce.number().min(1).default(100),
   WORKER_CONCURRENCY: int(1),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(5),
   WORKER_LEASE_SECONDS: int(30, 3),

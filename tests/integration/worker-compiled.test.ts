@@ -83,21 +83,23 @@ describe('the compiled worker in request mode', () => {
   }, 180_000)
 
   it('releases a render its budget cannot hold (no attempt used) and says to wake again', async () => {
-    // A cold segment cache and a 5 s budget for a minute of video.
+    // A cold segment cache and a 2 s budget for a minute and a half of video.
     const short = await startCompiled('compiled-short', {
-      WORKER_REQUEST_BUDGET_SECONDS: '5', WORKER_CACHE_DIR: path.resolve(`.data/test-cache/compiled-${Date.now()}`),
+      WORKER_REQUEST_BUDGET_SECONDS: '2', WORKER_CACHE_DIR: path.resolve(`.data/test-cache/compiled-${Date.now()}`),
     })
-    const task = await createChoreography(owner.accessToken, song.id, { seed: 9102, durationSeconds: 60 })
+    const task = await createChoreography(owner.accessToken, song.id, { seed: 9102, durationSeconds: 90 })
     const res = await wake(short)
     expect(res).toEqual({ status: 200, body: { processed: 1, more: true, budgetSpent: true } })
-    expect(await taskRow(task.id)).toMatchObject({ status: 'QUEUED', leaseOwner: null })
-    const [job] = await jobsOf(task.id)
-    expect(job).toMatchObject({ state: 'created', retry_count: 0 })
+    // Released as on SIGTERM: no lease, the job back in the queue with no retry counted (a
+    // task never moves back to QUEUED; its stage says queued).
+    expect(await taskRow(task.id)).toMatchObject({ status: 'RUNNING', leaseOwner: null, attempts: 1 })
+    expect((await jobsOf(task.id)).map((j) => [j.state, j.retry_count])).toEqual([['created', 0]])
 
     // The next wake (with room) picks it up again and finishes it.
     const roomy = workers[0]
     expect(await wake(roomy)).toEqual({ status: 200, body: { processed: 1, more: false, budgetSpent: false } })
     expect(await taskRow(task.id)).toMatchObject({ status: 'SUCCEEDED', error: null })
+    expect((await jobsOf(task.id)).map((j) => [j.state, j.retry_count])).toEqual([['completed', 0]])
   }, 240_000)
 
   it('holds no database connection while idle, and opens none until the next wake', async () => {
