@@ -5,6 +5,9 @@ const config: NextConfig = {
   // local runs use `next start`, which does not serve a standalone build.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
+  // The trace over-approximates some dynamic reads and would pull test files into the
+  // standalone server (the web image); product code never loads them (a lint rule).
+  outputFileTracingExcludes: { '*': ['tests/**', 'e2e/**', 'bench/**'] },
   // forbidden() and app/forbidden.tsx: a signed-in user without the role gets a real 403 page.
   experimental: { authInterrupts: true },
   // Native addons and packages that read files relative to themselves stay in node_modules.

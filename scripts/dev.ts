@@ -1,14 +1,18 @@
 /**
  * `npm run dev`: the app with hot reload (`next dev`) on the same local set-up as the demo
  * (DATABASE_URL or embedded PostgreSQL, demo accounts, demo songs). Rendering: with
- * WORKER_URL and WORKER_SECRET set (e.g. `docker compose up -d postgres worker`), the app
- * wakes that worker; otherwise a local worker is started as `npm run demo` does.
+ * WORKER_URL and WORKER_SECRET set (e.g. `docker compose up -d postgres worker` with the
+ * .env made from .env.example), the app wakes that worker; otherwise a local worker is
+ * started as `npm run demo` does. Reads .env as next dev does (set variables win).
  */
+import { config as loadDotenv } from 'dotenv'
 import { randomBytes } from 'node:crypto'
 import { execa } from 'execa'
 import { freePort } from './lib/app-server'
-import { prepareLocalRun, startLocalRendering } from './lib/prepare-local-run'
+import { installDemoClips, prepareLocalRun, startLocalRendering } from './lib/prepare-local-run'
 import type { RunningWorker } from './lib/worker-process'
+
+loadDotenv({ quiet: true })
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000)
@@ -30,8 +34,11 @@ async function main() {
   log(`${url} (demo accounts: ${seeded.seeded.join(', ')}; password ${seeded.password})`)
   let worker: RunningWorker | undefined
   let stopping = false
-  if (external) log(`rendering on ${external}`)
-  else {
+  if (external) {
+    installDemoClips(db.url, log)
+      .then(() => log(`rendering on ${external}`))
+      .catch((e) => log(`the demo clips could not be installed: ${e instanceof Error ? e.message : e}`))
+  } else {
     startLocalRendering({ dbUrl: db.url, port: workerPort, secret: workerSecret, log, stopping: () => stopping })
       .then((w) => { worker = w })
       .catch((e) => log(`the render worker could not start: ${e instanceof Error ? e.message : e}`))

@@ -14,6 +14,13 @@ export const WorkerConfigSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   WORKER_HOST: z.string().default('0.0.0.0'),
+  /** poll: a long-lived process that polls the queue (and is woken early). request: it never
+   * polls; each POST /jobs/wake renders inside the request until the queue is empty or the
+   * budget is spent (App Runner gives an instance CPU only while a request is in flight). */
+  WORKER_MODE: z.enum(['poll', 'request']).default('poll'),
+  /** request mode: a wake renders at most this long, then releases the job and answers. Keep
+   * it under the platform's request limit (App Runner: 120 s). */
+  WORKER_REQUEST_BUDGET_SECONDS: z.coerce.number().min(1).default(100),
   WORKER_CONCURRENCY: int(1),
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).default(5),
   WORKER_LEASE_SECONDS: int(30, 3),
@@ -37,6 +44,8 @@ export const WorkerConfigSchema = z.object({
 export interface WorkerConfig {
   port: number
   host: string
+  mode: 'poll' | 'request'
+  requestBudgetMs: number
   concurrency: number
   pollIntervalMs: number
   leaseSeconds: number
@@ -61,6 +70,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   return {
     port: c.WORKER_PORT ?? c.PORT ?? 4100,
     host: c.WORKER_HOST,
+    mode: c.WORKER_MODE,
+    requestBudgetMs: c.WORKER_REQUEST_BUDGET_SECONDS * 1000,
     concurrency: c.WORKER_CONCURRENCY,
     pollIntervalMs: c.WORKER_POLL_SECONDS * 1000,
     leaseSeconds: c.WORKER_LEASE_SECONDS,

@@ -18,10 +18,13 @@ import { createWorkerServer } from './http-server'
 const CACHE_PRUNE_INTERVAL_MS = 60_000
 
 /**
- * The render worker service (`npm run worker`): renders queued blueprints with FFmpeg into
- * storage and moves each task to SUCCEEDED/FAILED. Imports lib/ only, never Next.js.
+ * The render worker service (`npm run worker`; compiled for its image by
+ * scripts/build-worker.ts): renders queued blueprints with FFmpeg into storage and moves each
+ * task to SUCCEEDED/FAILED. Imports lib/ only, never Next.js.
  * In production it is its own container that may scale to zero: the web app wakes it with
- * POST /jobs/wake; it also polls, so a lost wake only delays a job.
+ * POST /jobs/wake. WORKER_MODE=poll (default): it also polls, so a lost wake only delays a
+ * job. WORKER_MODE=request (App Runner): it never polls and touches the database only inside
+ * a wake, rendering within the request; between wakes its connections close.
  */
 async function main() {
   const env = getEnv()
@@ -39,8 +42,10 @@ async function main() {
   await mkdir(config.workRoot, { recursive: true })
   await mkdir(config.cacheDir, { recursive: true })
 
+  const polling = config.mode === 'poll'
   const boss = await startBoss({
-    connectionString: env.DATABASE_URL, supervise: true, max: config.concurrency + 3, applicationName: 'bachata-buddy-worker',
+    // Request mode runs pg-boss's maintenance inside each wake instead of on a timer.
+    connectionString: env.DATABASE_URL, supervise: polling, max: config.concurrency + 3, applicationName: 'bachata-buddy-worker',
   })
   await ensureRenderQueues(boss, config.policy, true)
   const cachePrune = scheduleCachePrune({
@@ -61,7 +66,11 @@ async function main() {
 
   const server = createWorkerServer({
     secret: env.WORKER_SECRET,
-    wake: () => worker.wake(),
+    wake: () => {
+      worker.wake() // running renders check their task now (a cancel lands at once)
+      return polling ? undefined : worker.drain(config.requestBudgetMs).then((r) => ({ ...r }))
+    },
+    live: () => ({ ok: true, mode: config.mode, active: worker.active, stopping: worker.isStopping }),
     health: async () => {
       const h = await checkHealth()
       return {
@@ -74,9 +83,9 @@ async function main() {
     server.once('error', reject)
     server.listen(config.port, config.host, resolve)
   })
-  worker.start()
+  if (polling) worker.start()
   const { port } = server.address() as AddressInfo
-  log.info({ port, concurrency: config.concurrency, storage: env.STORAGE_DRIVER }, `worker listening on http://${config.host}:${port}`)
+  log.info({ port, mode: config.mode, concurrency: config.concurrency, storage: env.STORAGE_DRIVER }, `worker listening on http://${config.host}:${port}`)
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -54,8 +54,9 @@ export const ConfigSchema = z.object({
     migrateTag: z.string().regex(/^[\w.-]{1,128}$/).refine((t) => t !== 'latest', 'pin an exact tag, not latest').optional(),
     /** The images' own start commands (Dockerfile CMD): the DATABASE_URL wrapper execs them. */
     webCommand: z.array(z.string()).min(1).default(['node', 'server.js']),
-    workerCommand: z.array(z.string()).min(1).default(['node', '--import', 'tsx', 'worker/main.ts']),
-    migrateCommand: z.array(z.string()).min(1).default(['npx', 'prisma', 'migrate', 'deploy']),
+    workerCommand: z.array(z.string()).min(1).default(['node', '--enable-source-maps', 'dist/worker/main.js']),
+    /** The release command, run once per release from the web image (it carries the CLI). */
+    migrateCommand: z.array(z.string()).min(1).default(['node', 'node_modules/prisma/build/index.js', 'migrate', 'deploy']),
   }),
   network: z.object({
     cidr: z.string().default('10.0.0.0/16'),

@@ -17,6 +17,14 @@ export interface ContainerEnvironment {
 export const DB_SECRET_VAR = 'DB_SECRET'
 export const WEB_PORT = 3000
 export const WORKER_PORT = 8080
+/** Liveness endpoints: they never touch the database, so the platform's health checks (every
+ * 10–30 s) don't keep an idle Aurora from pausing. */
+export const WEB_HEALTH_PATH = '/api/health/live'
+export const WORKER_HEALTH_PATH = '/health/live'
+/** App Runner ends a request after 120 s; its CPU is only allocated while one is in flight. */
+const APP_RUNNER_REQUEST_LIMIT_SECONDS = 120
+/** A request-mode wake renders this long at most, then releases the job and answers. */
+const WORKER_REQUEST_BUDGET_SECONDS = 100
 /** Fargate allows at most 120 s between SIGTERM and SIGKILL; the worker needs less. */
 export const WORKER_STOP_TIMEOUT_SECONDS = 120
 const WORKER_GRACE_SECONDS = 90
@@ -75,6 +83,9 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       PORT: String(WEB_PORT),
       HOSTNAME: '0.0.0.0',
       WORKER_URL: o.workerUrl,
+      // App Runner: the worker renders inside the wake, so the web app holds it open past the
+      // worker's budget (and under the request limit). ECS: the waker answers at once.
+      WORKER_WAKE_TIMEOUT_SECONDS: String(config.compute === 'apprunner' ? APP_RUNNER_REQUEST_LIMIT_SECONDS - 5 : 30),
       DB_POOL_MAX: String(config.web.dbPoolMax),
       GEMINI_MODEL: 'gemini-2.5-flash',
       GEMINI_TIMEOUT_MS: '8000',
@@ -104,6 +115,11 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       ...shared(config, o.bucketName, 'worker', config.images.workerTag),
       PORT: String(WORKER_PORT),
       WORKER_HOST: '0.0.0.0',
+      // App Runner gives CPU only inside a request: render there, never poll (an idle worker
+      // then holds no connection and Aurora can pause). ECS: a task that polls while it runs
+      // and is scaled to zero when idle.
+      WORKER_MODE: config.compute === 'apprunner' ? 'request' : 'poll',
+      WORKER_REQUEST_BUDGET_SECONDS: String(WORKER_REQUEST_BUDGET_SECONDS),
       // One render per container: each is sized for one ffmpeg job; more work → more tasks.
       WORKER_CONCURRENCY: '1',
       WORKER_POLL_SECONDS: '5',

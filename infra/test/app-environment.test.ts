@@ -1,34 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EnvSchema } from '../../lib/shared/env'
 import { WorkerConfigSchema } from '../../worker/config'
+import { ENV_SCHEMA_NAMES, readProcessEnvNames, variablesReadBy, WORKER_CONFIG_NAMES } from '../../scripts/lib/read-app-variables'
 import { DB_SECRET_VAR, MAIL_VARIABLES, UNSET_ON_PURPOSE } from '../lib/app-environment'
 import { build, resourcesOf, TARGETS, type Compute } from './helpers'
 
-const ROOT = path.resolve(__dirname, '../..')
-
-/** Every `process.env.X` in product code (lib/, worker/), tests and generated code excluded. */
-function processEnvReads(): Set<string> {
-  const names = new Set<string>()
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry)
-      if (statSync(full).isDirectory()) { if (entry !== 'generated' && entry !== 'node_modules') walk(full); continue }
-      if (!/\.tsx?$/.test(entry) || /\.test\.tsx?$/.test(entry)) continue
-      for (const m of readFileSync(full, 'utf8').matchAll(/process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1])
-    }
-  }
-  walk(path.join(ROOT, 'lib'))
-  walk(path.join(ROOT, 'worker'))
-  return names
-}
-
-const WEB_VARS = [...Object.keys(EnvSchema.shape)]
-const WORKER_VARS = [...Object.keys(EnvSchema.shape), ...Object.keys(WorkerConfigSchema.shape)]
-const EXTRA_READS = processEnvReads()
-// WORKER_* settings are the worker's; the web container needn't carry them.
-const workerOnly = new Set(Object.keys(WorkerConfigSchema.shape))
+const EXTRA_READS = readProcessEnvNames()
 
 interface Container { plain: Record<string, string | object>; secrets: string[]; port?: string }
 
@@ -60,31 +37,26 @@ const defined = (c: Container, name: string) =>
 
 describe.each(TARGETS)('every variable the code reads is given to the containers (compute=%s)', (compute) => {
   it('finds the variables to check (the env schema and process.env reads were parsed)', () => {
-    expect(WEB_VARS).toEqual(expect.arrayContaining(['DATABASE_URL', 'AUTH_SECRET', 'STORAGE_DRIVER', 'WORKER_URL', 'SMTP_HOST']))
-    expect(WORKER_VARS).toEqual(expect.arrayContaining(['WORKER_CONCURRENCY', 'RENDER_TIMEOUT_SECONDS']))
+    expect(ENV_SCHEMA_NAMES).toEqual(expect.arrayContaining(['DATABASE_URL', 'AUTH_SECRET', 'STORAGE_DRIVER', 'WORKER_URL', 'SMTP_HOST']))
+    expect(WORKER_CONFIG_NAMES).toEqual(expect.arrayContaining(['WORKER_CONCURRENCY', 'RENDER_TIMEOUT_SECONDS']))
     expect([...EXTRA_READS]).toEqual(expect.arrayContaining(['SERVICE_NAME', 'DB_POOL_MAX', 'APP_VERSION']))
   })
 
   it('web: each variable of lib/shared/env.ts and every process.env read is set, a secret, or unset for a stated reason', () => {
     const { web } = containers(compute)
-    const missing = [...new Set([...WEB_VARS, ...EXTRA_READS])]
-      .filter((n) => !workerOnly.has(n) && !defined(web, n) && !(n in UNSET_ON_PURPOSE) && !(MAIL_VARIABLES as readonly string[]).includes(n))
+    const missing = variablesReadBy('web')
+      .filter((n) => !defined(web, n) && !(n in UNSET_ON_PURPOSE) && !(MAIL_VARIABLES as readonly string[]).includes(n))
     expect(missing).toEqual([])
   })
 
   it('worker: the same for lib/shared/env.ts, worker/config.ts and process.env reads', () => {
     const { worker } = containers(compute)
-    const webOnly = new Set(['AUTH_SECRET', 'GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'GEMINI_TIMEOUT_MS', 'WORKER_URL',
-      'ACCESS_TOKEN_TTL_SECONDS', 'REFRESH_TOKEN_TTL_SECONDS', 'RATE_LIMIT_AUTH_PER_MINUTE', 'RATE_LIMIT_DISABLED', 'TRUSTED_PROXY_HOPS',
-      'BODY_IDLE_TIMEOUT_SECONDS', 'UPLOAD_TIME_LIMIT_SECONDS', 'ANALYSIS_CONCURRENCY',
-      'SMTP_PORT', 'SMTP_SECURE', 'MAIL_FROM', 'MODEL_DIR', ...MAIL_VARIABLES])
-    const missing = [...new Set([...WORKER_VARS, ...EXTRA_READS])]
-      .filter((n) => !webOnly.has(n) && !defined(worker, n) && !(n in UNSET_ON_PURPOSE))
+    const missing = variablesReadBy('worker').filter((n) => !defined(worker, n) && !(n in UNSET_ON_PURPOSE))
     expect(missing).toEqual([])
   })
 
   it('the "unset on purpose" list names only variables the code reads and the containers leave unset', () => {
-    const read = new Set([...WORKER_VARS, ...EXTRA_READS])
+    const read = new Set([...variablesReadBy('web'), ...variablesReadBy('worker')])
     const { web, worker } = containers(compute)
     for (const name of Object.keys(UNSET_ON_PURPOSE)) {
       expect(read.has(name), `${name} is not read by the code any more`).toBe(true)

@@ -64,8 +64,25 @@ describe('services stack, compute=apprunner', () => {
     const env = service('bb-prod-web').SourceConfiguration.ImageRepository.ImageConfiguration.RuntimeEnvironmentVariables
     const workerUrl = env.find((v: any) => v.Name === 'WORKER_URL').Value
     expect(workerUrl).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/WorkerService/), 'ServiceUrl'] }]] })
-    expect(service('bb-prod-web').HealthCheckConfiguration).toMatchObject({ Protocol: 'HTTP', Path: '/api/health' })
-    expect(service('bb-prod-worker').HealthCheckConfiguration).toMatchObject({ Protocol: 'HTTP', Path: '/health' })
+    // Liveness paths: neither touches the database, so health checks don't keep Aurora awake.
+    expect(service('bb-prod-web').HealthCheckConfiguration).toMatchObject({ Protocol: 'HTTP', Path: '/api/health/live' })
+    expect(service('bb-prod-worker').HealthCheckConfiguration).toMatchObject({ Protocol: 'HTTP', Path: '/health/live' })
+  })
+
+  it('renders inside the wake request: the worker in request mode, within App Runner\'s 120 s request limit', () => {
+    const env = (name: string) => Object.fromEntries(service(name).SourceConfiguration.ImageRepository.ImageConfiguration
+      .RuntimeEnvironmentVariables.map((v: any) => [v.Name, v.Value]))
+    const worker = env('bb-prod-worker')
+    expect(worker.WORKER_MODE).toBe('request')
+    const budget = Number(worker.WORKER_REQUEST_BUDGET_SECONDS)
+    const wakeTimeout = Number(env('bb-prod-web').WORKER_WAKE_TIMEOUT_SECONDS)
+    // The worker answers (and releases what it could not finish) before the web app gives up
+    // on the wake, and both before App Runner ends the request.
+    expect(budget).toBeGreaterThan(0)
+    expect(wakeTimeout).toBeGreaterThan(budget)
+    expect(wakeTimeout).toBeLessThan(120)
+    // The compiled worker, run by plain node: no tsx at run time.
+    expect(service('bb-prod-worker').SourceConfiguration.ImageRepository.ImageConfiguration.StartCommand).toMatch(/ node --enable-source-maps dist\/worker\/main\.js$/)
   })
 
   it('keeps App Runner\'s own log groups (and the migration task\'s) 30 days', () => {
@@ -79,6 +96,6 @@ describe('services stack, compute=apprunner', () => {
   it('still has the one-shot migration task (on the shared ECS cluster)', () => {
     const migrate = resourcesOf(t(), 'AWS::ECS::TaskDefinition')
     expect(migrate).toHaveLength(1)
-    expect(migrate[0][1].Properties.ContainerDefinitions[0].Command.slice(-4)).toEqual(['npx', 'prisma', 'migrate', 'deploy'])
+    expect(migrate[0][1].Properties.ContainerDefinitions[0].Command.slice(-4)).toEqual(['node', 'node_modules/prisma/build/index.js', 'migrate', 'deploy'])
   })
 })

@@ -15,7 +15,7 @@ describe('services stack, compute=ecs', () => {
     t().resourceCountIs('AWS::ECS::ExpressGatewayService', 1)
     const web = express()
     expect(web).toMatchObject({
-      Cpu: '1024', Memory: '2048', HealthCheckPath: '/api/health',
+      Cpu: '1024', Memory: '2048', HealthCheckPath: '/api/health/live',
       ScalingTarget: { MinTaskCount: 1, MaxTaskCount: 10 },
       PrimaryContainer: { ContainerPort: 3000 },
     })
@@ -35,6 +35,14 @@ describe('services stack, compute=ecs', () => {
     const plainNames = c.Environment.map((e: any) => e.Name)
     for (const n of secretNames) expect(plainNames).not.toContain(n)
     expect(plainNames).not.toContain('DATABASE_URL')
+  })
+
+  it('runs the compiled worker in poll mode (a task that lives only while there is work), health-checked without the database', () => {
+    const c = workerTask().ContainerDefinitions[0]
+    expect(c.Command.slice(-3)).toEqual(['node', '--enable-source-maps', 'dist/worker/main.js'])
+    expect(c.Environment).toEqual(expect.arrayContaining([{ Name: 'WORKER_MODE', Value: 'poll' }]))
+    expect(c.HealthCheck.Command.join(' ')).toContain('/health/live')
+    expect(express().PrimaryContainer.Environment).toEqual(expect.arrayContaining([{ Name: 'WORKER_WAKE_TIMEOUT_SECONDS', Value: '30' }]))
   })
 
   it('starts every container through the DATABASE_URL wrapper in front of the image command', () => {
@@ -87,7 +95,7 @@ describe('services stack, compute=ecs', () => {
   it('has a one-shot migration task (prisma migrate deploy) with only the database secret', () => {
     const migrate = taskDefs().find((d) => d.id.startsWith('MigrateTask'))!
     const c = migrate.ContainerDefinitions[0]
-    expect(c.Command.slice(-4)).toEqual(['npx', 'prisma', 'migrate', 'deploy'])
+    expect(c.Command.slice(-4)).toEqual(['node', 'node_modules/prisma/build/index.js', 'migrate', 'deploy'])
     expect(c.Secrets.map((s: any) => s.Name)).toEqual(['DB_SECRET'])
     expect(JSON.stringify(c.Image)).toContain('WebRepository')
     t().hasOutput('MigrateCommand', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) })

@@ -18,6 +18,8 @@ export function getDb(): PrismaClient {
       connectionString: getEnv().DATABASE_URL,
       max: Number(process.env.DB_POOL_MAX ?? 10),
       connectionTimeoutMillis: 5_000,
+      // Idle connections close after 10 s, so an idle service lets Aurora Serverless pause.
+      idleTimeoutMillis: 10_000,
       // Health checks and requests must not hang on a dead database.
       statement_timeout: 30_000,
     })

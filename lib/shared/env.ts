@@ -28,6 +28,9 @@ export const EnvSchema = z.object({
   GEMINI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   WORKER_URL: z.string().url().optional(),
   WORKER_SECRET: z.string().min(16).optional(),
+  /** How long the web app holds a wake open. A worker in request mode renders inside it, so on
+   * App Runner this must outlast WORKER_REQUEST_BUDGET_SECONDS. */
+  WORKER_WAKE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(900).default(30),
   MODEL_DIR: z.string().optional(),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),

@@ -32,14 +32,20 @@ export async function prepareLocalRun(log: (s: string) => void): Promise<LocalRu
   return { db, authSecret, seeded }
 }
 
-/** The demo move clips into storage (rendered once, cached in .data/demo-library), then a
- * render worker on `port`. Choreographies made meanwhile wait in the queue; none is lost.
- * `stopping()` says the run is being shut down, so no worker is started after that. */
+/** The demo move clips into storage (rendered once, cached in .data/demo-library): what any
+ * worker, local or docker compose's, renders from. */
+export async function installDemoClips(dbUrl: string, log: (s: string) => void): Promise<void> {
+  log('installing the demo move clips into storage (the first run renders them: a few minutes)…')
+  await execa('npx', ['tsx', 'scripts/install-demo-library.ts'], { env: { DATABASE_URL: dbUrl }, stdio: 'inherit' })
+}
+
+/** The demo move clips, then a render worker on `port`. Choreographies made meanwhile wait in
+ * the queue; none is lost. `stopping()` says the run is being shut down, so no worker is
+ * started after that. */
 export async function startLocalRendering(opts: {
   dbUrl: string; port: number; secret: string; log: (s: string) => void; stopping: () => boolean
 }): Promise<RunningWorker | undefined> {
-  opts.log('installing the demo move clips into storage (the first run renders them: a few minutes)…')
-  await execa('npx', ['tsx', 'scripts/install-demo-library.ts'], { env: { DATABASE_URL: opts.dbUrl }, stdio: 'inherit' })
+  await installDemoClips(opts.dbUrl, opts.log)
   if (opts.stopping()) return undefined
   const worker = await startWorker({ port: opts.port, env: { DATABASE_URL: opts.dbUrl, WORKER_SECRET: opts.secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' } })
   worker.process.stdout?.pipe(process.stdout)

@@ -26,9 +26,13 @@ export async function startWorker(opts: {
   timeoutMs?: number
   /** Start it as a process group leader, so killGroup() also takes its ffmpeg children. */
   ownProcessGroup?: boolean
+  /** node's arguments: the TypeScript entry through tsx by default, or a compiled bundle. */
+  args?: string[]
+  cwd?: string
 }): Promise<RunningWorker> {
   const url = `http://127.0.0.1:${opts.port}`
-  const child = execa(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+  const child = execa(process.execPath, opts.args ?? ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: opts.cwd,
     env: { WORKER_PORT: String(opts.port), WORKER_HOST: '127.0.0.1', SERVICE_NAME: 'worker', ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     reject: false,

@@ -24,6 +24,10 @@ describe('GET /api/health', () => {
       const res = await fetch(`${app.url}/api/health`)
       expect(res.status).toBe(503)
       expect(await res.json()).toMatchObject({ status: 'degraded', db: 'unreachable', ffmpeg: { found: true } })
+      // Liveness never asks the database: the platform's health checks must not keep it awake.
+      const live = await fetch(`${app.url}/api/health/live`)
+      expect(live.status).toBe(200)
+      expect(await live.json()).toMatchObject({ status: 'live' })
     } finally {
       await app.stop()
     }

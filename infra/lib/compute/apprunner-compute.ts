@@ -5,7 +5,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { WEB_PORT, WORKER_PORT, webEnvironment, workerEnvironment, type ContainerEnvironment } from '../app-environment'
+import {
+  WEB_HEALTH_PATH, WEB_PORT, WORKER_HEALTH_PATH, WORKER_PORT, webEnvironment, workerEnvironment, type ContainerEnvironment,
+} from '../app-environment'
 import { wrapCommandString } from '../database-url-command'
 import { resolveSecrets, type ComputeOutputs, type ComputeProps } from './compute-types'
 import { grantMediaAccess } from './media-access'
@@ -84,7 +86,7 @@ export class AppRunnerCompute extends Construct implements ComputeOutputs {
     }
 
     this.workerService = service('worker', {
-      env: workerEnvironment(config, { bucketName: props.bucket.bucketName }), port: WORKER_PORT, healthPath: '/health',
+      env: workerEnvironment(config, { bucketName: props.bucket.bucketName }), port: WORKER_PORT, healthPath: WORKER_HEALTH_PATH,
       command: config.images.workerCommand, tag: config.images.workerTag, size: config.worker.appRunner,
       // One render per instance: App Runner gives an instance CPU only while its request runs.
       scaling: { min: 1, max: config.worker.maxInstances, concurrency: 1 },
@@ -92,7 +94,7 @@ export class AppRunnerCompute extends Construct implements ComputeOutputs {
     this.workerUrl = Fn.join('', ['https://', this.workerService.attrServiceUrl])
     this.webService = service('web', {
       env: webEnvironment(config, { bucketName: props.bucket.bucketName, workerUrl: this.workerUrl }), port: WEB_PORT,
-      healthPath: '/api/health', command: config.images.webCommand, tag: config.images.webTag, size: config.web.appRunner,
+      healthPath: WEB_HEALTH_PATH, command: config.images.webCommand, tag: config.images.webTag, size: config.web.appRunner,
       scaling: { min: config.web.minInstances, max: config.web.maxInstances, concurrency: 100 },
     })
     this.webOriginDomain = this.webService.attrServiceUrl

@@ -8,7 +8,9 @@ import * as iam from 'aws-cdk-lib/aws-iam'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import { WEB_PORT, WORKER_PORT, WORKER_STOP_TIMEOUT_SECONDS, webEnvironment, workerEnvironment } from '../app-environment'
+import {
+  WEB_HEALTH_PATH, WEB_PORT, WORKER_HEALTH_PATH, WORKER_PORT, WORKER_STOP_TIMEOUT_SECONDS, webEnvironment, workerEnvironment,
+} from '../app-environment'
 import { wrapCommand } from '../database-url-command'
 import { addFargateTask } from './container-parts'
 import { resolveSecrets, type ComputeOutputs, type ComputeProps } from './compute-types'
@@ -54,7 +56,7 @@ export class EcsCompute extends Construct implements ComputeOutputs {
     const workerTask = addFargateTask(this, 'WorkerTask', props, config.worker.fargate, props.workerTaskRole, {
       repository: props.workerRepository, tag: config.images.workerTag, command: config.images.workerCommand,
       environment: workerEnvironment(config, { bucketName: props.bucket.bucketName }),
-      logGroup: props.workerLogGroup, port: WORKER_PORT, healthPath: '/health',
+      logGroup: props.workerLogGroup, port: WORKER_PORT, healthPath: WORKER_HEALTH_PATH,
       stopTimeout: Duration.seconds(WORKER_STOP_TIMEOUT_SECONDS),
     })
     this.workerService = new ecs.FargateService(this, 'WorkerService', {
@@ -93,7 +95,7 @@ export class EcsCompute extends Construct implements ComputeOutputs {
       executionRoleArn: executionRole.roleArn,
       taskRoleArn: props.webTaskRole.roleArn,
       infrastructureRoleArn: infrastructureRole.roleArn,
-      healthCheckPath: '/api/health',
+      healthCheckPath: WEB_HEALTH_PATH,
       // Public subnets: Express Mode makes the load balancer internet-facing there; CloudFront
       // is the address users get (edge stack).
       networkConfiguration: { subnets: publicSubnets, securityGroups: [props.servicesSecurityGroup.securityGroupId] },

@@ -22,6 +22,8 @@ export async function startBoss(o: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: o.connectionString,
     max: o.max ?? 3,
+    // The pool is pg's, with its default idle timeout (10 s): idle connections close, so an
+    // idle Aurora Serverless can pause.
     application_name: o.applicationName ?? 'bachata-buddy',
     supervise: o.supervise,
     schedule: false,

@@ -8,6 +8,15 @@ import { processRenderJob, type JobOutcome } from './process-render-job'
 import { reapStaleJobs } from './reap-stale-jobs'
 import { RENDER_DEAD_LETTER_QUEUE, RENDER_QUEUE } from './render-job'
 
+export interface DrainResult {
+  /** Jobs finished (rendered, failed or released) in this drain. */
+  processed: number
+  /** Jobs still wait in the queue: wake again. */
+  more: boolean
+  /** The budget ran out (a render may have been released). */
+  budgetSpent: boolean
+}
+
 export interface RenderWorkerOptions {
   boss: PgBoss
   storage: Storage
@@ -43,6 +52,7 @@ export class RenderWorker {
   private readonly slots: Promise<void>[] = []
   private reaper?: NodeJS.Timeout
   private reaping = false
+  private draining?: Promise<DrainResult>
   active = 0
   processed = 0
 
@@ -66,12 +76,42 @@ export class RenderWorker {
     return this.stopping
   }
 
+  /**
+   * Request mode (no start(), no polling): render inside the caller's HTTP request. Runs
+   * pg-boss maintenance and the reaper once, then `concurrency` slots fetch and render until
+   * the queue is empty or `budgetMs` is spent; a render still running then is aborted and
+   * its job released (no attempt used), so the request ends inside the platform's limit.
+   * A wake that arrives during a drain joins it. `more`: jobs wait in the queue (a released
+   * render, a retry whose delay has not passed): the caller should wake again.
+   */
+  drain(budgetMs: number): Promise<DrainResult> {
+    this.draining ??= this.drainOnce(budgetMs).finally(() => { this.draining = undefined })
+    return this.draining
+  }
+
+  private async drainOnce(budgetMs: number): Promise<DrainResult> {
+    const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(budgetMs)])
+    const before = this.processed
+    await this.o.boss.maintain().catch((err) => this.o.log.warn({ err }, 'queue maintenance failed'))
+    await this.reap()
+    const slot = async () => {
+      while (!this.stopping && !signal.aborted) {
+        const worked = (await this.runOne(RENDER_QUEUE, signal)) || (await this.runOne(RENDER_DEAD_LETTER_QUEUE, signal))
+        if (!worked) return
+      }
+    }
+    await Promise.all(Array.from({ length: this.o.concurrency }, slot))
+    const waiting = await this.o.boss.getQueueSize(RENDER_QUEUE, { before: 'active' })
+    return { processed: this.processed - before, more: waiting > 0, budgetSpent: signal.aborted }
+  }
+
   /** Finish within `graceMs`, else abort the renders and release their jobs (no attempt lost). */
   async stop(graceMs: number): Promise<void> {
     this.stopping = true
     clearInterval(this.reaper)
     this.wake()
-    const all = Promise.all(this.slots)
+    // A drain in flight (request mode) gets the same grace as the polling slots.
+    const all = Promise.all([...this.slots, this.draining?.catch(() => undefined)])
     let timer: NodeJS.Timeout | undefined
     const graceOver = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), graceMs) })
     if ((await Promise.race([all.then(() => 'done' as const), graceOver])) === 'timeout') {
@@ -98,7 +138,7 @@ export class RenderWorker {
     while (!this.stopping) {
       let worked = false
       try {
-        worked = (await this.runOne(RENDER_QUEUE)) || (await this.runOne(RENDER_DEAD_LETTER_QUEUE))
+        worked = (await this.runOne(RENDER_QUEUE, this.shutdown.signal)) || (await this.runOne(RENDER_DEAD_LETTER_QUEUE, this.shutdown.signal))
       } catch (err) {
         this.o.log.error({ err }, 'worker slot error')
       }
@@ -106,8 +146,9 @@ export class RenderWorker {
     }
   }
 
-  private async runOne(queue: string): Promise<boolean> {
-    if (this.stopping) return false
+  /** `halt` aborts a running render and releases its job: shutdown, or a drain's budget. */
+  private async runOne(queue: string, halt: AbortSignal): Promise<boolean> {
+    if (this.stopping || halt.aborted) return false
     const [job] = await this.o.boss.fetch<unknown>(queue, { batchSize: 1, includeMetadata: true })
     if (!job) return false
     if (this.stopping && queue === RENDER_QUEUE) {
@@ -127,7 +168,7 @@ export class RenderWorker {
         workRoot: this.o.workRoot, cacheDir: this.o.cacheDir,
         leaseSeconds: this.o.leaseSeconds, heartbeatMs: this.o.heartbeatMs,
         timeoutMs: Math.max(10_000, this.o.expireInSeconds * 1000 - 60_000),
-        shutdown: this.shutdown.signal, log: this.o.log,
+        shutdown: halt, log: this.o.log,
         subscribeBeat: (beat) => {
           this.beats.add(beat)
           return () => this.beats.delete(beat)
