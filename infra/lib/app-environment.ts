@@ -122,6 +122,10 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       WORKER_REQUEST_BUDGET_SECONDS: String(WORKER_REQUEST_BUDGET_SECONDS),
       // One render per container: each is sized for one ffmpeg job; more work → more tasks.
       WORKER_CONCURRENCY: '1',
+      // Parsed by lib/shared/env.ts here too (enforced by the web app only): the same values.
+      BODY_IDLE_TIMEOUT_SECONDS: '10',
+      UPLOAD_TIME_LIMIT_SECONDS: '240',
+      ANALYSIS_CONCURRENCY: '1',
       WORKER_POLL_SECONDS: '5',
       WORKER_LEASE_SECONDS: '30',
       WORKER_REAP_SECONDS: '10',
