@@ -2,7 +2,9 @@
  * npm run bench:choreo — the choreography engine against two baselines, by the independent
  * judge (lib/engines/judge), over the judge set (tests/fixtures/choreography/judge-set.ts:
  * the 8 demo songs' real analyses + 4 generated ones × 10 requests):
- *   engine        lib/engines/choreography's buildBlueprint
+ *   engine        lib/engines/choreography's buildBlueprint, with the move search's scores for
+ *                 the request (as the service runs it: retrieval in the loop)
+ *   engine, no retrieval  the same without those scores (the request-fit term off)
  *   (a) original  the original product: round-robin over the moves matching the request,
  *                 clips at native length, no grid (tests/fixtures/baselines)
  *   (b) walk      a random legal walk on the grid: moves on count ones, legal transitions,
@@ -27,12 +29,20 @@ import { buildRandomWalkBlueprint } from '@/tests/fixtures/baselines/build-rando
 import type { BaselineInput } from '@/tests/fixtures/baselines/baseline-blueprint'
 import type { LibraryMove } from '@/lib/engines/choreography/library-move'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
+import { demoCatalog } from '@/scripts/demo/library/demo-catalog'
+import { ensureWordVectors } from '@/scripts/lib/compact-word-vectors'
+import { MoveIndex } from '@/lib/engines/search/move-index'
+import { embedMoves } from '@/lib/engines/search/move-vector'
+import { retrieveForRequest } from '@/lib/engines/search/retrieve-for-request'
+import { WordVectorEmbedder } from '@/lib/engines/search/word-vector-embedder'
+import type { RetrievalInput } from '@/lib/engines/choreography'
 import { JUDGE_REQUESTS, judgeSongs } from '@/tests/fixtures/choreography/judge-set'
 
-type Input = BaselineInput & { library: LibraryMove[] }
+type Input = BaselineInput & { library: LibraryMove[]; retrieval: RetrievalInput | null }
 
 const BUILDERS: Record<string, (i: Input) => Blueprint> = {
   engine: (i) => buildBlueprint(i),
+  'engine, no retrieval': (i) => buildBlueprint({ ...i, retrieval: null }),
   '(a) original': (i) => buildRoundRobinBlueprint(i),
   '(b) walk': (i) => buildRandomWalkBlueprint(i),
   "(b') walk+req": (i) => buildRandomWalkBlueprint({ ...i, honourRequest: true }),
@@ -100,9 +110,20 @@ function latency(analysis: SongAnalysis, library: ReturnType<typeof demoLibrary>
   }
 }
 
+/** The demo catalog's search index, as the service builds it (offline word vectors). */
+async function searchIndex() {
+  const embedder = await WordVectorEmbedder.load(await ensureWordVectors())
+  const moves = demoCatalog()
+  const vectors = await embedMoves(moves, embedder)
+  const index = new MoveIndex({ embedderId: embedder.id, dims: vectors[0].dims })
+  moves.forEach((m, i) => index.upsert(m, vectors[i]))
+  return { index, embedder }
+}
+
 async function main() {
   const library = demoLibrary()
   const songs = judgeSongs()
+  const { index, embedder } = await searchIndex()
   const names = Object.keys(BUILDERS)
   const all: Record<string, Judgement[]> = Object.fromEntries(names.map((n) => [n, []]))
   const perSong: Record<string, Record<string, number[]>> = {}
@@ -110,7 +131,10 @@ async function main() {
   let seed = 1
   for (const { name, analysis } of songs) {
     for (const req of JUDGE_REQUESTS) {
-      const input: Input = { analysis, params: req.params, library, seed, song: { id: name, storageKey: `songs/${name}.mp3` } }
+      // The demo library is below the graph threshold: every allowed move is scored (exact).
+      const found = await retrieveForRequest(index, embedder, req.params, { songBpm: analysis.bpm })
+      const retrieval = { query: found.query, scores: found.scores }
+      const input: Input = { analysis, params: req.params, library, seed, retrieval, song: { id: name, storageKey: `songs/${name}.mp3` } }
       const row: Record<string, unknown> = { song: name, request: req.text, seed }
       for (const n of names) {
         try {
