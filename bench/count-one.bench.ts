@@ -33,9 +33,11 @@ interface Row {
   sections: Array<{ confidence: number; right: boolean }>
 }
 
-function measure(name: string, set: Row['set'], pcm: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
-  const song = analyzePcm(pcm, sampleRate)
-  const local = analyzePcm(pcm, sampleRate, { phraseTracking: 'local' })
+function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
+  // As a 16-bit file would give it: decisions that flip on rounding noise should show here.
+  const pcm = Float32Array.from(synth, (v) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32767)
+  const song = analyzePcm(pcm, sampleRate, { phraseTracking: 'song' })
+  const local = analyzePcm(pcm, sampleRate)
   const bar = (4 * 60) / truth.bpm
   const trueIrr = truth.irregularities ?? []
   // A section starts on a count one: give both sides the matching window at its edges.
