@@ -110,10 +110,17 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     sections[0].start = 0
     sections[sections.length - 1].end = round3(Math.max(sections[sections.length - 1].end, durationSeconds))
   }
-  // How sure the count one is in each section: the count decoder's own posterior where it
-  // ran, else the song-wide figure for every section.
+  // How sure the count one is in each section: the count decoder's evidence for its phase
+  // there, halved where it left the lattice in or right after the section (where it placed a
+  // tag or a 2-beat bar, a bar early or late is the likeliest mistake: check the count there);
+  // else the song-wide figure for every section.
+  const irregularities = grid ? describeCountGrid(grid, beats, breakSpans).map((i) => ({ ...i, time: round3(i.time) })) : []
+  const leftLattice = irregularities.filter((r) => r.counts !== 0).map((r) => r.time)
+  const bar = 4 * beatPeriod
   sections.forEach((sec) => {
-    sec.countOneConfidence = Math.round((grid ? sectionCountSureness(grid, beats, sec.start, sec.end) : count.confidence) * 1000) / 1000
+    const sure = grid ? sectionCountSureness(grid, beats, sec.start, sec.end) : count.confidence
+    const jumped = leftLattice.some((t) => t >= sec.start - bar && t < sec.end + bar)
+    sec.countOneConfidence = Math.round(sure * (jumped ? 0.5 : 1) * 1000) / 1000
   })
   const sectionOf = (p: number) => segments.findIndex((s) => p >= s.startPhrase && p < s.endPhrase) + (lead > 1 ? 1 : 0)
 
@@ -123,7 +130,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     tempo: tempo.clarity,
     beats: beatsConfidence(median(clarity.slice(first, last + 1))),
     bars: barConfidence(sortedScores[0] - sortedScores[1], !phase.offBeat && phase.barOffset === (downIdx[0] ?? 0) % 4),
-    countOne: grid ? sectionCountSureness(grid, beats, 0, Infinity) : count.confidence,
+    countOne: grid ? median(sections.map((sec) => sec.countOneConfidence ?? 0)) : count.confidence,
     coverage: (beats[beats.length - 1] - beats[0]) / durationSeconds,
   }
 
@@ -144,7 +151,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     })),
     sections,
     breaks: breakSpans.map((b) => ({ start: round3(beats[b.startBeat]), end: round3(beats[Math.min(b.endBeat, beats.length - 1)]) })),
-    irregularities: grid ? describeCountGrid(grid, beats, breakSpans).map((i) => ({ ...i, time: round3(i.time) })) : [],
+    irregularities,
     confidence: scoreConfidence(parts),
     confidenceParts: parts,
     energyClass: energy.songClass,

@@ -24,10 +24,11 @@ export interface CountGrid {
   downbeats: number[]
   /** Beat indices of count 1. */
   countOnes: number[]
-  /** Per beat: posterior probability of the decoded state (how sure the decode is there). */
-  sureness: number[]
-  /** Per beat: posterior probability that the beat is a count 1 where decoded as one, else that it is not. */
-  oneSureness: number[]
+  /**
+   * Per beat: how much more the music says "count 1" than "count 5" for a bar starting here
+   * (log-odds, the decoder's own phrase evidence; 0 where the band is out).
+   */
+  phraseEvidence: number[]
 }
 
 export interface DecodeCountGridInput {
@@ -66,6 +67,9 @@ const SECTION_VOTE = 3
  */
 export const COUNT_GRID_COSTS = { inMusic: 10, atEvidence: 4 } as const
 
+/** Log-odds per unit of section margin (tuning set: wrong sections fall below 0.6). */
+const SURENESS_SCALE = 1
+
 const STATES = 10
 const X0 = 8
 const X1 = 9
@@ -76,9 +80,9 @@ type Kind = 'step' | 'phrase' | 'tag' | 'short' | 'restart'
 
 export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   const n = input.template.length
-  if (n === 0) return { states: [], downbeats: [], countOnes: [], sureness: [], oneSureness: [] }
+  if (n === 0) return { states: [], downbeats: [], countOnes: [], phraseEvidence: [] }
   const ev = irregularityEvidence(input)
-  const emit = emissions(input)
+  const { emit, phraseEvidence } = emissions(input)
   const cost = (i: number, kind: Kind) => {
     if (kind === 'step') return 0
     const e = kind === 'restart' ? ev.gap[i] : kind === 'tag' ? Math.max(ev.join[i], ev.repeat[i], ev.gap[i]) : Math.max(ev.join[i], ev.gap[i])
@@ -120,47 +124,16 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   states[n - 1] = best
   for (let i = n - 1; i > 0; i--) states[i - 1] = back[i * STATES + states[i]]
 
-  // Forward-backward with the costs as log-weights: how sure the decode is at each beat.
-  const lse = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))))
-  const fwd = new Float64Array(n * STATES).fill(-Infinity)
-  const bwd = new Float64Array(n * STATES).fill(-Infinity)
-  for (let s = 0; s < 8; s++) fwd[s] = emit(0, s)
-  for (let i = 1; i < n; i++) {
-    for (let s = 0; s < STATES; s++) {
-      const prev = fwd[(i - 1) * STATES + s]
-      if (prev === -Infinity) continue
-      for (const [to, kind] of moves[s]) fwd[i * STATES + to] = lse(fwd[i * STATES + to], prev - cost(i, kind))
-    }
-    for (let s = 0; s < STATES; s++) fwd[i * STATES + s] += emit(i, s)
-  }
-  for (let s = 0; s < STATES; s++) bwd[(n - 1) * STATES + s] = 0
-  for (let i = n - 2; i >= 0; i--) {
-    for (let s = 0; s < STATES; s++) {
-      let acc = -Infinity
-      for (const [to, kind] of moves[s]) acc = lse(acc, bwd[(i + 1) * STATES + to] - cost(i + 1, kind) + emit(i + 1, to))
-      bwd[i * STATES + s] = acc
-    }
-  }
-  const sureness: number[] = []
-  const oneSureness: number[] = []
-  for (let i = 0; i < n; i++) {
-    let z = -Infinity
-    for (let s = 0; s < STATES; s++) z = lse(z, fwd[i * STATES + s] + bwd[i * STATES + s])
-    const p = (s: number) => Math.exp(fwd[i * STATES + s] + bwd[i * STATES + s] - z)
-    sureness.push(p(states[i]))
-    oneSureness.push(states[i] === 0 ? p(0) : 1 - p(0))
-  }
   return {
     states,
     downbeats: states.flatMap((s, i) => (isDown(s) ? [i] : [])),
     countOnes: states.flatMap((s, i) => (s === 0 ? [i] : [])),
-    sureness,
-    oneSureness,
+    phraseEvidence,
   }
 }
 
 /** Log-emission per beat and state. */
-function emissions({ template, cues }: DecodeCountGridInput): (i: number, s: number) => number {
+function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number, s: number) => number; phraseEvidence: number[] } {
   const n = template.length
   // Only the differences between bar positions matter: centre each beat's row, then scale by the song's spread.
   const centred = template.map((r) => { const m = mean(r); return r.map((x) => x - m) })
@@ -174,7 +147,8 @@ function emissions({ template, cues }: DecodeCountGridInput): (i: number, s: num
   const refDb = median(cues.energyDb)
   const out = cues.energyDb.map((db) => db < refDb - 12) // the band is out: nothing heard either way
   const W = COUNT_GRID_WEIGHTS
-  return (i, s) => {
+  const phraseEvidence = phrase.map((v, i) => (out[i] ? 0 : W.phrase * v))
+  const emit = (i: number, s: number) => {
     if (out[i]) return 0
     let v = (W.template * centred[i][barPos(s)]) / sd
     if (isDown(s)) v += W.harmony * harmony[i]
@@ -182,6 +156,7 @@ function emissions({ template, cues }: DecodeCountGridInput): (i: number, s: num
     else if (s === 4 || s === X0) v -= (W.phrase * phrase[i]) / 2
     return v
   }
+  return { emit, phraseEvidence }
 }
 
 /** Per beat, 0–1: how much the music gives a reason to leave the lattice there. */
@@ -240,9 +215,20 @@ export function describeCountGrid(grid: CountGrid, beatTimes: readonly number[],
   return out.sort((x, y) => x.time - y.time)
 }
 
-/** Mean sureness of the count over the beats in [start, end): the section's count-one confidence. */
+/**
+ * How sure the count one is over [start, end), 0–1: the evidence for the decoded 1s against
+ * the same bars counted the other way round (1 and 5 swapped), as a probability. Where the
+ * music says little either way, or says the opposite of the decode (a tag the decoder did not
+ * take), this falls below the UI's "sure": that is where the errors are. The decoder's own
+ * posterior was tried and is not this: with the costs it is near 1 wherever it is wrong.
+ */
 export function sectionCountSureness(grid: CountGrid, beatTimes: readonly number[], start: number, end: number): number {
-  const inside = grid.oneSureness.filter((_, i) => beatTimes[i] >= start && beatTimes[i] < end && (grid.states[i] === 0 || grid.states[i] === 4))
-  return inside.length ? mean(inside) : 0
+  let margin = 0
+  let bars = 0
+  grid.states.forEach((s, i) => {
+    if (beatTimes[i] < start || beatTimes[i] >= end) return
+    if (s === 0) { margin += grid.phraseEvidence[i]; bars++ }
+    else if (s === 4) { margin -= grid.phraseEvidence[i]; bars++ }
+  })
+  return bars ? 1 / (1 + Math.exp(-margin / SURENESS_SCALE)) : 0
 }
-
