@@ -76,7 +76,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
   const breakSpans = detectBreaks(summary)
   const grid = local
-    ? decodeCountGrid({ template: barTemplateAtBeats(env.bands, curve.periodAt, beatFrames), cues: measureBeatCues(summary, features.bandEnergy, beatFrames, key), beatTimes: beats, breaks: breakSpans })
+    ? decodeCountGrid({ template: barTemplateAtBeats(env.bands, curve.periodAt, beatFrames), cues: measureBeatCues(summary, key), beatTimes: beats, breaks: breakSpans })
     : null
   const downIdx = grid ? grid.downbeats : positions.flatMap((p, i) => (p === 0 ? [i] : []))
   const count = findCountOne(downIdx, summary)

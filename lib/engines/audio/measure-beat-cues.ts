@@ -16,19 +16,14 @@ export interface BeatCues {
   fill: number[]
   /** Section change: the 8 beats after against the 8 before (band balance, chroma). */
   section: number[]
-  /** How much more exactly the bar here repeats the bar before than the bar two before (a tag replays counts 5–8). */
-  repeat: number[]
   /** How close the bar's chroma is to the song's tonic triad (phrases tend to start on the tonic). */
   tonic: number[]
   /** Total energy per beat, dB (the band is out where it is far below the song's median). */
   energyDb: number[]
 }
 
-/**
- * @param bandEnergy per band, per onset frame (compute-spectral-features), for the repeat cue:
- *   a replayed bar matches the bar before frame by frame, which beat averages cannot tell.
- */
-export function measureBeatCues(summary: BeatSummary, bandEnergy: readonly Float32Array[], beatFrames: readonly number[], key: string | null = null): BeatCues {
+/** @param key the song's key as estimateKey names it, for the tonic cue (none when null). */
+export function measureBeatCues(summary: BeatSummary, key: string | null = null): BeatCues {
   const n = summary.energyDb.length
   const bands = summary.bandDb[0]?.length ?? 0
   // Per beat: the band balance (dB) and the chroma, side by side (chroma scaled to a similar spread).
@@ -45,7 +40,7 @@ export function measureBeatCues(summary: BeatSummary, bandEnergy: readonly Float
   }
   const energy = (a: number, b: number) => mean(summary.energyDb.slice(Math.max(0, a), Math.min(n, b)))
   const melodic = (i: number) => summary.onsetDensity[i]?.[BAND.mid] ?? 0
-  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], repeat: [], tonic: [], energyDb: summary.energyDb }
+  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], energyDb: summary.energyDb }
   const triad = tonicTriad(key)
   for (let i = 0; i < n; i++) {
     const edge = i < 4 || i + 4 > n
@@ -53,13 +48,10 @@ export function measureBeatCues(summary: BeatSummary, bandEnergy: readonly Float
     cues.entry.push(i < 4 ? 0 : Math.max(0, energy(i, i + 4) - energy(i - 4, i)))
     cues.fill.push(i < 4 ? 0 : melodic(i - 2) + melodic(i - 1) - melodic(i - 4) - melodic(i - 3))
     cues.section.push(i < 8 || i + 8 > n ? 0 : 1 - cosine(center(span(i, i + 8)), center(span(i - 8, i))))
-    cues.repeat.push(edge ? 0 : barRepeat(bandEnergy, beatFrames, i, 4) - (i < 8 ? 0 : barRepeat(bandEnergy, beatFrames, i, 8)))
     cues.tonic.push(triad && i + 4 <= n ? cosine(chroma(i, i + 4), triad) : 0)
   }
   return cues
 }
-
-const REPEAT_POINTS = 48
 
 const PITCHES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B']
 
@@ -73,22 +65,6 @@ function tonicTriad(key: string | null): Float32Array | null {
   return t
 }
 
-/** Correlation of the log band energies of the bar at beat i with the bar `lag` beats before, point by point in time. */
-function barRepeat(bandEnergy: readonly Float32Array[], beatFrames: readonly number[], i: number, lag: number): number {
-  // Each band centred on its own level: the shape over time is what repeats, not the mix balance.
-  let ab = 0, aa = 0, bb = 0
-  const at = (from: number, to: number, k: number) => Math.round(from + ((to - from) * k) / REPEAT_POINTS)
-  for (const e of bandEnergy) {
-    const a: number[] = [], b: number[] = []
-    for (let k = 0; k < REPEAT_POINTS; k++) {
-      a.push(Math.log(1e-6 + (e[at(beatFrames[i], beatFrames[i + 4] ?? beatFrames[i], k)] ?? 0)))
-      b.push(Math.log(1e-6 + (e[at(beatFrames[i - lag], beatFrames[i - lag + 4], k)] ?? 0)))
-    }
-    const ca = center(a), cb = center(b)
-    for (let k = 0; k < REPEAT_POINTS; k++) { ab += ca[k] * cb[k]; aa += ca[k] ** 2; bb += cb[k] ** 2 }
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0
-}
 
 function center(v: number[]): number[] {
   const m = mean(v)

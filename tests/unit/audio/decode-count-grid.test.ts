@@ -18,7 +18,7 @@ function observe(positions: number[], opts: { joinAt?: number[] } = {}) {
     // The band's entries and fills mark count 1, weakly: one unit where a 5 has none.
     entry: positions.map((p) => (p === 0 ? 1 : 0)),
     fill: positions.map((p) => (p === 0 ? 0.5 : 0)),
-    section: zeros(), repeat: zeros(), tonic: zeros(),
+    section: zeros(), tonic: zeros(),
     energyDb: positions.map(() => -20),
   }
   for (const j of opts.joinAt ?? []) cues.section[j] = 5
