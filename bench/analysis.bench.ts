@@ -3,6 +3,9 @@
  * Writes bench/results/analysis.json and prints a table. Speed is CPU time of analyzePcm on
  * one core (the machine is shared, so wall time is reported too but not trusted); peak RSS
  * is measured in a fresh child process that decodes and analyses a 3-minute song.
+ * First, the count-one test set of issue 10 (bench/count-one-set.ts: 24 songs, regular and
+ * irregular, WAV/MP3/M4A), ours against the naive count one and aubio's beats (skipped, with a
+ * note, where aubio-tools is not installed); --no-count-one leaves it out.
  */
 import { execa } from 'execa'
 import { mkdirSync, writeFileSync } from 'node:fs'
