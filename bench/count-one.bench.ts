@@ -5,8 +5,12 @@
  * after a pause, band stops); the truth of the edited song is carried through the edit, never
  * "every 8th beat". Side by side on the same audio:
  *  - naive: every 8th beat from the first beat (what a plain beat tracker gives);
- *  - song: the shipped analysis (one count-one parity for the whole song);
- *  - local: bars that may jump and 8-counts that may re-start at evidence (track-phrases).
+ *  - song: the analysis before issue 10 (one count-one parity for the whole song,
+ *    phraseTracking 'song');
+ *  - local: the default since ANALYSIS_VERSION 4, the count decoded beat by beat
+ *    (decode-count-grid), leaving the lattice at evidence.
+ * This is the TUNING set of the count decoder; the reported set is bench:analysis's
+ * (scripts/demo/songs/count-one-test-set.ts).
  * Beat / downbeat / count-one F per song and per set, and the count-one confidence the
  * shipped analysis reports (a wrong phase reported as sure is the failure to watch).
  * Writes bench/results/count-one.json.
@@ -33,9 +37,11 @@ interface Row {
   sections: Array<{ confidence: number; right: boolean }>
 }
 
-function measure(name: string, set: Row['set'], pcm: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
-  const song = analyzePcm(pcm, sampleRate)
-  const local = analyzePcm(pcm, sampleRate, { phraseTracking: 'local' })
+function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
+  // As a 16-bit file would give it: decisions that flip on rounding noise should show here.
+  const pcm = Float32Array.from(synth, (v) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32767)
+  const song = analyzePcm(pcm, sampleRate, { phraseTracking: 'song' })
+  const local = analyzePcm(pcm, sampleRate)
   const bar = (4 * 60) / truth.bpm
   const trueIrr = truth.irregularities ?? []
   // A section starts on a count one: give both sides the matching window at its edges.

@@ -6,6 +6,7 @@ import { buildPhrases } from './build-phrases'
 import { checkTempoRange } from './check-tempo-range'
 import { computeSpectralFeatures } from './compute-spectral-features'
 import { describePhrases, phraseMatrix } from './describe-phrases'
+import { decodeCountGrid, describeCountGrid, sectionCountSureness } from './decode-count-grid'
 import { detectBreaks } from './detect-breaks'
 import { estimateKey } from './estimate-key'
 import { estimateTempo } from './estimate-tempo'
@@ -13,6 +14,7 @@ import { estimateTempoCurve } from './estimate-tempo-curve'
 import { findCountOne } from './find-count-one'
 import { findMetricalPhase } from './find-metrical-phase'
 import { labelSections } from './label-sections'
+import { measureBeatCues } from './measure-beat-cues'
 import { measureEnergyEnvelope } from './measure-energy-envelope'
 import { measurePulseClarity } from './measure-pulse-clarity'
 import { rateEnergy } from './rate-energy'
@@ -20,15 +22,11 @@ import { resamplePcm } from './resample-pcm'
 import { barConfidence, beatsConfidence, scoreConfidence } from './score-confidence'
 import { median } from './signal-utils'
 import { summarizeBeats } from './summarize-beats'
-import { trackBeatsAndBars } from './track-beats-and-bars'
+import { barTemplateAtBeats, trackBeatsAndBars } from './track-beats-and-bars'
 import { trimUnmeteredEdges } from './trim-unmetered-edges'
-import { describeIrregularities, sectionSureness, trackPhrases } from './track-phrases'
 
 /** Tightness of the beat tracker around the tempo curve (see track-beats-and-bars). */
 const TIGHTNESS = 1000
-/** A bar other than 1-2-3-4 (a 2-beat bar, a re-entry on a new 1) costs this much: enough that
- * regular songs never take one (downbeat F unchanged), little enough that a real one is found. */
-const BAR_JUMP_COST = 16
 const round3 = (t: number) => Math.round(t * 1000) / 1000
 
 /**
@@ -39,16 +37,16 @@ const round3 = (t: number) => Math.round(t * 1000) / 1000
  */
 export interface AnalyzeOptions {
   /**
-   * 'song' (the default): one count-one parity for the whole song, bars strictly 4-cyclic.
-   * 'local': bars may jump and the 8-count may re-start at evidence (tags, short bars,
-   * restarts; see track-phrases). Measured side by side in bench:count-one; it becomes the
-   * default once the blueprint gives 4- and 12-count phrases slots of their real length.
+   * 'local' (the default): the count decoded beat by beat along the song; it may leave the
+   * 8-count lattice at evidence (tags, 2-beat bars, restarts; see decode-count-grid).
+   * 'song': one count-one parity for the whole song, bars strictly 4-cyclic (the analyser
+   * before issue 10, kept as the baseline of bench:count-one).
    */
   phraseTracking?: 'song' | 'local'
 }
 
 export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeOptions = {}): SongAnalysis {
-  const local = opts.phraseTracking === 'local'
+  const local = opts.phraseTracking !== 'song'
   if (!(pcm instanceof Float32Array) || pcm.length === 0) throw AppError.validation('Audio is empty')
   if (!Number.isFinite(sampleRate) || sampleRate < 4000 || sampleRate > 384000) {
     throw AppError.validation(`Unsupported sample rate ${sampleRate} Hz (4 kHz to 384 kHz)`)
@@ -60,7 +58,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const fr = env.frameRate
   const tempo = estimateTempo(env.combined, fr)
   const curve = estimateTempoCurve(env.combined, fr, tempo.period)
-  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS, barJumpCost: local ? BAR_JUMP_COST : Infinity })
+  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS })
   const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
   const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
   const beatFrames = tracked.beats.slice(first, last + 1)
@@ -76,11 +74,13 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const spans = beats.slice(8).map((t, i) => (t - beats[i]) / 8)
   const beatPeriod = median(spans)
   const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
-  const downIdx = positions.flatMap((p, i) => (p === 0 ? [i] : []))
-  const count = findCountOne(downIdx, summary)
   const breakSpans = detectBreaks(summary)
-  const track = local ? trackPhrases(downIdx, beats, summary, breakSpans) : null
-  const countOneIdx = downIdx.filter((_, j) => (track ? track.isOne[j] : j % 2 === count.parity))
+  const grid = local
+    ? decodeCountGrid({ template: barTemplateAtBeats(env.bands, curve.periodAt, beatFrames), cues: measureBeatCues(summary, key), beatTimes: beats, breaks: breakSpans })
+    : null
+  const downIdx = grid ? grid.downbeats : positions.flatMap((p, i) => (p === 0 ? [i] : []))
+  const count = findCountOne(downIdx, summary)
+  const countOneIdx = grid ? grid.countOnes : downIdx.filter((_, j) => j % 2 === count.parity)
 
   const phrases = buildPhrases(beats, countOneIdx, beatPeriod, durationSeconds)
   const pf = describePhrases(phrases, summary, features)
@@ -110,11 +110,17 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     sections[0].start = 0
     sections[sections.length - 1].end = round3(Math.max(sections[sections.length - 1].end, durationSeconds))
   }
-  // How sure the count one is in each section: the phrase tracker's own posterior where it
-  // ran, else the song-wide figure for every section.
-  const downTimes = downIdx.map((i) => beats[i])
+  // How sure the count one is in each section: the count decoder's evidence for its phase
+  // there, halved where it left the lattice in or right after the section (where it placed a
+  // tag or a 2-beat bar, a bar early or late is the likeliest mistake: check the count there);
+  // else the song-wide figure for every section.
+  const irregularities = grid ? describeCountGrid(grid, beats, breakSpans).map((i) => ({ ...i, time: round3(i.time) })) : []
+  const leftLattice = irregularities.filter((r) => r.counts !== 0).map((r) => r.time)
+  const bar = 4 * beatPeriod
   sections.forEach((sec) => {
-    sec.countOneConfidence = Math.round((track ? sectionSureness(track, downTimes, sec.start, sec.end) : count.confidence) * 1000) / 1000
+    const sure = grid ? sectionCountSureness(grid, beats, sec.start, sec.end) : count.confidence
+    const jumped = leftLattice.some((t) => t >= sec.start - bar && t < sec.end + bar)
+    sec.countOneConfidence = Math.round(sure * (jumped ? 0.5 : 1) * 1000) / 1000
   })
   const sectionOf = (p: number) => segments.findIndex((s) => p >= s.startPhrase && p < s.endPhrase) + (lead > 1 ? 1 : 0)
 
@@ -124,7 +130,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     tempo: tempo.clarity,
     beats: beatsConfidence(median(clarity.slice(first, last + 1))),
     bars: barConfidence(sortedScores[0] - sortedScores[1], !phase.offBeat && phase.barOffset === (downIdx[0] ?? 0) % 4),
-    countOne: count.confidence,
+    countOne: grid ? median(sections.map((sec) => sec.countOneConfidence ?? 0)) : count.confidence,
     coverage: (beats[beats.length - 1] - beats[0]) / durationSeconds,
   }
 
@@ -145,7 +151,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
     })),
     sections,
     breaks: breakSpans.map((b) => ({ start: round3(beats[b.startBeat]), end: round3(beats[Math.min(b.endBeat, beats.length - 1)]) })),
-    irregularities: track ? describeIrregularities(track, downIdx, beats, breakSpans).map((i) => ({ ...i, time: round3(i.time) })) : [],
+    irregularities,
     confidence: scoreConfidence(parts),
     confidenceParts: parts,
     energyClass: energy.songClass,

@@ -25,7 +25,8 @@ function rephaseFrom(a: SongAnalysis, b: number, kind: Irregularity['kind']): So
   const tolerance = 30 / a.bpm
   const indexOf = (t: number) => nearestIndex(beats, t)
   const oldOnes = a.countOne.map(indexOf)
-  const next = a.irregularities.find((r) => r.time > cut + tolerance)
+  // A band stop the count runs through (counts 0) changes no phase: the new one carries on past it.
+  const next = a.irregularities.find((r) => r.time > cut + tolerance && r.counts !== 0)
   const until = next ? indexOf(next.time) : beats.length
   const before = oldOnes.filter((i) => i < b)
   const after = oldOnes.filter((i) => i >= until)

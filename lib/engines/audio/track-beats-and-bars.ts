@@ -1,4 +1,4 @@
-import { BAND } from './analysis-config'
+import { BAND, FRAME_RATE } from './analysis-config'
 
 /**
  * Beats and bar positions in one dynamic programme. Each state is (frame, position in the
@@ -28,6 +28,8 @@ export interface TrackBeatsAndBarsOptions {
    * bar strictly 4-cyclic.
    */
   barJumpCost?: number
+  /** Cost of skipping a pause in one step (a re-entry on a new beat); Infinity forbids it. */
+  reentryCost?: number
 }
 
 /** [band] weights at (1, &, 2, &, 3, &, 4, &): the same bachata bar as shared/BACHATA.md. */
@@ -65,6 +67,13 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
   }
 
   const jumpCost = opts.barJumpCost ?? Infinity
+  // Re-entry after a pause: the band stops, waits a free length of time and comes back on a
+  // new beat. A path may then skip the silence in one step (any bar position, at a cost)
+  // instead of bending its tempo to reach the re-entry. lastLoud[t]: the last frame at or
+  // before t with an attack worth the name.
+  const reentryCost = opts.reentryCost ?? 4
+  const lastLoud = new Int32Array(n)
+  for (let t = 0, last = -1; t < n; t++) { if (combined[t] / scale > 0.5) last = t; lastLoud[t] = last }
   const score = new Float64Array(n * 4)
   const back = new Int32Array(n * 4).fill(-1)
   const backK = new Int8Array(n * 4)
@@ -89,6 +98,14 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
         if (top !== regular && score[base + top] - pen - jumpCost > s) { s = score[base + top] - pen - jumpCost; from = top }
         if (s > best[k]) { best[k] = s; arg[k] = t - d; argK[k] = from }
       }
+    }
+    const quietFrom = t >= 3 ? lastLoud[t - 3] : -1
+    // The band comes back with an attack: the re-entry lands on one, never in the silence.
+    if (Number.isFinite(reentryCost) && quietFrom >= 0 && t - 3 - quietFrom >= p && lastLoud[Math.min(n - 1, t + 2)] >= t - 2) {
+      let top = -Infinity, topT = -1, topK = 0
+      const lo2 = Math.max(0, Math.round(quietFrom - p)), hi2 = Math.min(t - Math.round(1.5 * p), Math.round(quietFrom + p))
+      for (let u = Math.max(lo2, t - Math.round(6 * FRAME_RATE)); u <= hi2; u++) for (let j = 0; j < 4; j++) if (score[u * 4 + j] > top) { top = score[u * 4 + j]; topT = u; topK = j }
+      for (let k = 0; k < 4; k++) if (topT >= 0 && top - reentryCost > best[k]) { best[k] = top - reentryCost; arg[k] = topT; argK[k] = topK }
     }
     for (let k = 0; k < 4; k++) {
       const keep = arg[k] >= 0 && best[k] > 0
@@ -140,4 +157,33 @@ function maxFilter(x: Float32Array, from: number, to: number): Float32Array {
     out[t] = mx
   }
   return out
+}
+
+/**
+ * Per beat, how well a bar starting 0, 1, 2 or 3 beats before it fits the bachata bar
+ * template at this beat: [beat][position in the bar]. The same observation the tracker
+ * uses, read at the tracked beats only, for the count decoder (decode-count-grid).
+ */
+export function barTemplateAtBeats(bands: Float32Array[], periodAt: (frame: number) => number, beatFrames: readonly number[]): number[][] {
+  const templated = Object.entries(BAR_TEMPLATE).map(([b, w]) => {
+    const x = bands[Number(b)]
+    // In units of the band's own typical onset, so a loud bass does not outvote the slap.
+    const sorted = Float32Array.from(x).sort()
+    return { x, w, scale: Math.max(sorted[Math.floor(0.9 * (sorted.length - 1))] ?? 0, 1e-9) }
+  })
+  const maxIn = (x: Float32Array, a: number, b: number) => {
+    let mx = 0
+    for (let i = Math.max(0, a); i <= Math.min(x.length - 1, b); i++) if (x[i] > mx) mx = x[i]
+    return mx
+  }
+  return beatFrames.map((t) => {
+    const p = periodAt(t)
+    const row = [0, 0, 0, 0]
+    for (const { x, w, scale } of templated) {
+      const on = maxIn(x, t - 2, t + 2) / scale
+      const and = maxIn(x, t + Math.round(0.45 * p), t + Math.round(0.64 * p)) / scale
+      for (let k = 0; k < 4; k++) row[k] += w[2 * k] * on + w[2 * k + 1] * and
+    }
+    return row
+  })
 }

@@ -15,7 +15,7 @@ export type Irregularity =
   | { kind: 'tag'; beforePhrase: number }
   | { kind: 'short-bar'; beforePhrase: number }
   | { kind: 'restart'; beforePhrase: number; pauseSeconds: number }
-  | { kind: 'band-stop'; inPhrase: number }
+  | { kind: 'band-stop'; inPhrase: number; /** 1 (default): counts 5–8 go silent; 2: the whole 8-count. */ bars?: 1 | 2 }
 
 export interface IrregularityTruth { time: number; kind: 'tag' | 'short-bar' | 'restart' | 'band-stop'; countsGained: number }
 
@@ -43,15 +43,16 @@ const phraseOf = (e: Irregularity) => (e.kind === 'band-stop' ? e.inPhrase : e.b
 function applyEdit(pcm: Float32Array, sr: number, truth: IrregularSongTruth, edit: Irregularity) {
   const beats = truth.beats
   if (edit.kind === 'band-stop') {
-    // Counts 5–8 of the phrase go silent; the dancers (and the truth) keep counting.
+    // Counts 5–8 (or 1–8) of the phrase go silent; the dancers (and the truth) keep counting.
     const one = truth.countOne[edit.inPhrase]
     const k = beats.findIndex((b) => Math.abs(b - one) < 1e-6)
-    const from = beats[k + 4] - LEAD
-    const to = beats[k + 8] - LEAD
+    const a = k + 8 - 4 * (edit.bars ?? 1), b = k + 8
+    const from = beats[a] - LEAD
+    const to = beats[b] - LEAD
     const out = pcm.slice()
     silence(out, sr, from, to)
-    const breaks = [...truth.breaks, { start: beats[k + 4], end: beats[k + 8] }].sort((a, b) => a.start - b.start)
-    return { pcm: out, truth: { ...truth, breaks, irregularities: [...truth.irregularities, { time: beats[k + 4], kind: 'band-stop' as const, countsGained: 0 }] } }
+    const breaks = [...truth.breaks, { start: beats[a], end: beats[b] }].sort((a, b) => a.start - b.start)
+    return { pcm: out, truth: { ...truth, breaks, irregularities: [...truth.irregularities, { time: beats[a], kind: 'band-stop' as const, countsGained: 0 }] } }
   }
   const at = truth.countOne[edit.beforePhrase]
   const k = beats.findIndex((b) => Math.abs(b - at) < 1e-6)

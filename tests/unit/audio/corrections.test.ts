@@ -59,6 +59,13 @@ describe("count-one-from: 'count one is at T from here on'", () => {
     expect(fixed.beats).toEqual(base.beats)
   })
 
+  it('carries the new phase through a band stop the count runs through (an irregularity of 0 counts)', () => {
+    const stop = base.beats[i0 + 8 * 4 + 4]
+    const withStop = { ...base, irregularities: [{ time: stop, kind: 'break' as const, counts: 0 }] }
+    const moved = adjustAnalysis(withStop, { kind: 'count-one-from', time: T }).countOne.filter((t) => t >= cut).map((t) => beatIndex(base, t))
+    expect(moved).toEqual(fixed.countOne.filter((t) => t >= cut).map((t) => beatIndex(base, t)))
+  })
+
   it('records the restart with the counts the interrupted phrase lost, and stays consistent', () => {
     expect(fixed.irregularities).toEqual([{ time: cut, kind: 'restart', counts: -5 }])
     expectConsistent(fixed)

@@ -71,3 +71,23 @@ describe('spliceIrregularSong', () => {
     expect(a.irregularities.map((i) => i.kind)).toEqual(['tag', 'short-bar'])
   })
 })
+
+describe('a two-bar band stop', () => {
+  it('silences the whole 8-count and moves nothing', () => {
+    const s = song()
+    const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, bars: 2 }], 'stop2')
+    expect(stopped.pcm.length).toBe(s.pcm.length)
+    expect(stopped.truth.countOne).toEqual(s.truth.countOne)
+    const k = beatIndex(s.truth.beats, s.truth.countOne[3])
+    const peakAround = (t: number) => {
+      const mid = Math.round(t * s.sampleRate)
+      let peak = 0
+      for (let i = mid - 1000; i < mid + 1000; i++) peak = Math.max(peak, Math.abs(stopped.pcm[i]))
+      return peak
+    }
+    expect(peakAround((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
+    expect(peakAround((s.truth.beats[k + 6] + s.truth.beats[k + 7]) / 2)).toBe(0)
+    expect(peakAround((s.truth.beats[k + 9] + s.truth.beats[k + 10]) / 2)).toBeGreaterThan(0.01)
+    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], kind: 'band-stop', countsGained: 0 }])
+  })
+})

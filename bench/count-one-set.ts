@@ -1,0 +1,135 @@
+/**
+ * The count-one part of bench:analysis (issue 10): on the reported test set
+ * (scripts/demo/songs/count-one-test-set.ts: 12 regular, 12 irregular songs, tempi 100–170,
+ * WAV/MP3/M4A; never used for tuning), side by side on the same decoded audio: ours, the
+ * naive count one (every 8th of our beats from the first), and aubio's beats (Debian's
+ * aubio-tools) with the same naive count, where aubio is installed. Per section the
+ * calibration of countOneConfidence against the "sure" threshold, and the irregularities
+ * reported against the true ones.
+ */
+import { execa } from 'execa'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
+import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { decodeAudio } from '@/lib/engines/audio/decode-audio'
+import { encodeWav } from '@/lib/engines/audio/encode-wav'
+import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
+import { mean } from '@/lib/shared/numbers'
+import { countOneTestSet, type CountOneTestSong } from '@/scripts/demo/songs/count-one-test-set'
+import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { spliceIrregularSong, type IrregularSongTruth } from '@/scripts/demo/songs/splice-irregular-song'
+import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
+
+/** The UI's "sure" threshold (components/generate/analysis-plot.tsx). */
+const SURE = 0.6
+const DIR = '.data/count-one-set'
+
+export interface CountOneSetRow {
+  song: string; set: CountOneTestSong['set']; format: CountOneTestSong['format']; bpm: number; seconds: number
+  beatF: number; downbeatF: number; countOneF: { ours: number; naive: number }
+  aubio: { beatF: number; countOneF: number } | null
+  /** Song-wide count-one confidence (confidenceParts.countOne). */
+  confidence: number
+  cpuSeconds: number
+  sections: Array<{ confidence: number; right: boolean }>
+  irregularities: { true: number; found: number; missed: number; false: number }
+}
+
+const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
+const every = (xs: readonly number[], k: number) => xs.filter((_, i) => i % k === 0)
+
+async function aubioBeats(file: string): Promise<number[] | null> {
+  try {
+    const r = await execa('aubio', ['beat', file], { timeout: 120_000 })
+    return r.stdout.split(/\s+/).filter(Boolean).map(Number).filter(Number.isFinite)
+  } catch {
+    return null
+  }
+}
+
+async function writeSong(song: CountOneTestSong): Promise<{ file: string; wav: string; truth: IrregularSongTruth }> {
+  mkdirSync(DIR, { recursive: true })
+  const base = generateDemoSong(song.spec)
+  const edited = spliceIrregularSong(base, song.edits, song.name)
+  const wav = path.join(DIR, `${song.name}.wav`)
+  writeFileSync(wav, encodeWav(edited.pcm, edited.sampleRate))
+  if (song.format === 'wav') return { file: wav, wav, truth: edited.truth }
+  const file = path.join(DIR, `${song.name}.${song.format}`)
+  const codec = song.format === 'mp3' ? ['-c:a', 'libmp3lame', '-b:a', '160k'] : ['-c:a', 'aac', '-b:a', '160k']
+  await runFfmpeg(['-y', '-i', wav, ...codec, file], { timeout: 120_000 })
+  return { file, wav, truth: edited.truth }
+}
+
+/** Truth irregularities plus the arrangement's own pausas (band stops the count runs through). */
+function trueIrregularities(truth: IrregularSongTruth): number[] {
+  const bar = (4 * 60) / truth.bpm
+  const times = [...truth.irregularities.map((i) => i.time)]
+  for (const b of truth.breaks) if (!times.some((t) => Math.abs(t - b.start) <= bar)) times.push(b.start)
+  return times.sort((a, b) => a - b)
+}
+
+function measure(song: CountOneTestSong, truth: IrregularSongTruth, a: SongAnalysis, aubio: number[] | null, cpuSeconds: number): CountOneSetRow {
+  const bar = (4 * 60) / truth.bpm
+  const within = (xs: readonly number[], lo: number, hi: number) => xs.filter((t) => t >= lo - 0.07 && t < hi - 0.07)
+  const trueIrr = trueIrregularities(truth)
+  const reported = a.irregularities.map((r) => r.time)
+  const found = trueIrr.filter((t) => reported.some((r) => Math.abs(r - t) <= bar)).length
+  return {
+    song: song.name, set: song.set, format: song.format, bpm: Math.round(truth.bpm * 10) / 10, seconds: Math.round(truth.durationSeconds),
+    beatF: f(truth.beats, a.beats), downbeatF: f(truth.downbeats, a.downbeats),
+    countOneF: { ours: f(truth.countOne, a.countOne), naive: f(truth.countOne, every(a.beats, 8)) },
+    aubio: aubio ? { beatF: f(truth.beats, aubio), countOneF: f(truth.countOne, every(aubio, 8)) } : null,
+    confidence: Math.round((a.confidenceParts?.countOne ?? 0) * 100) / 100,
+    cpuSeconds,
+    sections: a.sections.filter((s) => within(truth.countOne, s.start, s.end).length > 0).map((s) => ({
+      confidence: s.countOneConfidence ?? 0,
+      right: fMeasure(within(truth.countOne, s.start, s.end), within(a.countOne, s.start, s.end)).f >= 0.9,
+    })),
+    irregularities: { true: trueIrr.length, found, missed: trueIrr.length - found, false: reported.filter((r) => !trueIrr.some((t) => Math.abs(r - t) <= bar)).length },
+  }
+}
+
+export async function runCountOneSet() {
+  // A missing binary fails to spawn (no exit code); aubio itself exits with some code.
+  const hasAubio = (await execa('aubio', ['--help'], { reject: false })).exitCode !== undefined
+  if (!hasAubio) console.log('aubio not installed (apt-get install aubio-tools): the aubio column is left out')
+  const rows: CountOneSetRow[] = []
+  for (const song of countOneTestSet()) {
+    const { file, truth } = await writeSong(song)
+    const { pcm, sampleRate } = await decodeAudio(file)
+    const cpu0 = process.cpuUsage()
+    const a = analyzePcm(pcm, sampleRate)
+    const c = process.cpuUsage(cpu0)
+    rows.push(measure(song, truth, a, hasAubio ? await aubioBeats(file) : null, (c.user + c.system) / 1e6))
+  }
+  const sets = Object.fromEntries((['regular', 'irregular'] as const).map((set) => {
+    const rs = rows.filter((r) => r.set === set)
+    const m = (g: (r: CountOneSetRow) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
+    const aub = rs.filter((r) => r.aubio)
+    return [set, {
+      songs: rs.length,
+      ours: { beatF: m((r) => r.beatF), downbeatF: m((r) => r.downbeatF), countOneF: m((r) => r.countOneF.ours) },
+      naive: { countOneF: m((r) => r.countOneF.naive) },
+      aubio: aub.length ? { beatF: Math.round(mean(aub.map((r) => r.aubio!.beatF)) * 1000) / 1000, countOneF: Math.round(mean(aub.map((r) => r.aubio!.countOneF)) * 1000) / 1000 } : null,
+      irregularities: (['true', 'found', 'missed', 'false'] as const).reduce((o, k) => ({ ...o, [k]: rs.reduce((s, r) => s + r.irregularities[k], 0) }), {} as CountOneSetRow['irregularities']),
+    }]
+  }))
+  const secs = rows.flatMap((r) => r.sections)
+  const calibration = {
+    threshold: SURE,
+    sure: { sections: secs.filter((s) => s.confidence >= SURE).length, wrong: secs.filter((s) => s.confidence >= SURE && !s.right).length },
+    unsure: { sections: secs.filter((s) => s.confidence < SURE).length, wrong: secs.filter((s) => s.confidence < SURE && !s.right).length },
+  }
+  const audioSeconds = rows.reduce((s, r) => s + r.seconds, 0)
+  const cpuPerAudioSecond = rows.reduce((s, r) => s + r.cpuSeconds, 0) / audioSeconds
+
+  const p = (x: number) => x.toFixed(3)
+  console.log('song                          set        fmt  bpm    beatF  downF  c1 naive  c1 ours  aubio beatF/c1  conf  irr true/found/false')
+  for (const r of rows) {
+    console.log(`${r.song.padEnd(29)} ${r.set.padEnd(10)} ${r.format.padEnd(4)} ${String(r.bpm).padEnd(6)} ${p(r.beatF)}  ${p(r.downbeatF)}  ${p(r.countOneF.naive)}    ${p(r.countOneF.ours)}    ${r.aubio ? `${p(r.aubio.beatF)}/${p(r.aubio.countOneF)}` : '   —   '}  ${r.confidence.toFixed(2)}  ${r.irregularities.true}/${r.irregularities.found}/${r.irregularities.false}`)
+  }
+  for (const [set, s] of Object.entries(sets)) console.log(set, JSON.stringify(s))
+  console.log('calibration', JSON.stringify(calibration), `cpu ${cpuPerAudioSecond.toFixed(4)} s per audio second (${Math.round(1 / cpuPerAudioSecond)}x real time)`)
+  return { tuningSet: 'bench:count-one (the demo songs and irregular-song-specs.ts)', reportedSet: 'scripts/demo/songs/count-one-test-set.ts', sets, calibration, cpuPerAudioSecond, rows }
+}

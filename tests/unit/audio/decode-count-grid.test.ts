@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { decodeCountGrid, describeCountGrid, sectionCountSureness } from '@/lib/engines/audio/decode-count-grid'
+import type { BeatCues } from '@/lib/engines/audio/measure-beat-cues'
+
+/**
+ * The count decoder on observations written from a known count (not from any analyser): the
+ * position of every beat in the 8-count is chosen first, the bar template and the phrase cues
+ * are then what such a count sounds like.
+ */
+const BEAT = 0.5
+
+function observe(positions: number[], opts: { joinAt?: number[] } = {}) {
+  const n = positions.length
+  const template = positions.map((p) => [0, 1, 2, 3].map((k) => (k === p % 4 ? 2 : 0)))
+  const zeros = () => new Array<number>(n).fill(0)
+  const cues: BeatCues = {
+    harmony: positions.map((p) => (p % 4 === 0 ? 1 : 0)),
+    // The band's entries and fills mark count 1, weakly: one unit where a 5 has none.
+    entry: positions.map((p) => (p === 0 ? 1 : 0)),
+    fill: positions.map((p) => (p === 0 ? 0.5 : 0)),
+    section: zeros(), tonic: zeros(),
+    energyDb: positions.map(() => -20),
+  }
+  for (const j of opts.joinAt ?? []) cues.section[j] = 5
+  return { template, cues, beatTimes: positions.map((_, i) => i * BEAT), breaks: [] }
+}
+
+const lattice = (beats: number, from = 0) => Array.from({ length: beats }, (_, i) => (from + i) % 8)
+const ones = (positions: number[]) => positions.flatMap((p, i) => (p === 0 ? [i] : []))
+
+describe('decodeCountGrid', () => {
+  it('counts a regular song on its lattice and reports nothing irregular', () => {
+    const pos = lattice(96)
+    const grid = decodeCountGrid(observe(pos))
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(grid.downbeats).toEqual(pos.flatMap((p, i) => (p % 4 === 0 ? [i] : [])))
+    expect(describeCountGrid(grid, pos.map((_, i) => i * BEAT), [])).toEqual([])
+  })
+
+  it('finds the phase when the song starts on count 5', () => {
+    const pos = lattice(96, 4)
+    expect(decodeCountGrid(observe(pos)).countOnes).toEqual(ones(pos))
+  })
+
+  it('takes a 4-count tag at a section join and re-syncs the count after it', () => {
+    const pos = [...lattice(48), 4, 5, 6, 7, ...lattice(48)]
+    const grid = decodeCountGrid(observe(pos, { joinAt: [52] }))
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(describeCountGrid(grid, pos.map((_, i) => i * BEAT), [])).toEqual([{ time: 48 * BEAT, kind: 'tag', counts: 4 }])
+  })
+
+  it('takes a 2-beat bar between phrases', () => {
+    const pos = [...lattice(48), 8, 9, ...lattice(48)]
+    const grid = decodeCountGrid(observe(pos, { joinAt: [50] }))
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(grid.downbeats).toContain(48)
+    expect(describeCountGrid(grid, pos.map((_, i) => i * BEAT), [])).toEqual([{ time: 48 * BEAT, kind: 'short-bar', counts: 2 }])
+  })
+
+  it('does not leave the lattice for one bar of contrary evidence in the middle of the music', () => {
+    const pos = lattice(96)
+    const obs = observe(pos)
+    obs.cues.entry[36] = 1.5 // a loud entry on a 5
+    obs.cues.entry[32] = 0
+    expect(decodeCountGrid(obs).countOnes).toEqual(ones(pos))
+  })
+
+  it('is less sure where the music says the opposite of the decode than where it agrees', () => {
+    const pos = lattice(96)
+    const obs = observe(pos)
+    // From beat 48 on, the cues point at the 5s, but too briefly to pay for leaving the lattice.
+    for (let i = 48; i < 64; i++) { obs.cues.entry[i] = pos[i] === 4 ? 1 : 0; obs.cues.fill[i] = pos[i] === 4 ? 0.5 : 0 }
+    const grid = decodeCountGrid(obs)
+    const t = pos.map((_, i) => i * BEAT)
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(sectionCountSureness(grid, t, 0, 24 * BEAT)).toBeGreaterThan(0.6)
+    expect(sectionCountSureness(grid, t, 48 * BEAT, 64 * BEAT)).toBeLessThan(0.6)
+  })
+})
