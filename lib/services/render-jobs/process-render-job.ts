@@ -163,7 +163,7 @@ async function settleFailure(o: {
   const { err, taskId, ctx, log } = o
   if (o.stopReason === 'lost') return afterLoss(taskId, log)
   if (o.stopReason === 'shutdown') {
-    await releaseTask(taskId, ctx.workerId, { stage: 'queued' })
+    if (!(await releaseTask(taskId, ctx.workerId, { stage: 'queued' }))) return afterLoss(taskId, log)
     log.info('render released on shutdown')
     return { kind: 'release' }
   }
@@ -173,7 +173,10 @@ async function settleFailure(o: {
   const lastAttempt = ctx.job.retryCount >= ctx.job.retryLimit
   log.warn({ err, retryable: failure.retryable, lastAttempt, attempt: o.attempt }, 'render attempt failed')
   if (failure.retryable && !lastAttempt) {
-    await releaseTask(taskId, ctx.workerId, { stage: 'retrying', error: `Attempt ${o.attempt} failed: ${failure.reason}; retrying` })
+    // A render killed by a cancel can fail before the heartbeat reports the loss: a release
+    // that finds the task no longer ours is that loss, not a reason to retry.
+    const released = await releaseTask(taskId, ctx.workerId, { stage: 'retrying', error: `Attempt ${o.attempt} failed: ${failure.reason}; retrying` })
+    if (!released) return afterLoss(taskId, log)
     return { kind: 'retry', reason: failure.reason }
   }
   const reason = failure.retryable
