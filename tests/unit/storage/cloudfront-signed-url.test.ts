@@ -80,7 +80,7 @@ describe('CloudFront configuration from the environment', () => {
       ...base, MEDIA_CDN_URL: CDN, CLOUDFRONT_KEY_PAIR_ID: 'KID', CLOUDFRONT_PRIVATE_KEY: keys.privatePem.replace(/\n/g, '\\n'),
     })
     expect(env.MEDIA_URL_TTL_SECONDS).toBe(HOURS_4)
-    const signed = await createStorage(env).signedUrl('posters/p1.jpg')
+    const signed = (await createStorage(env).signedUrl('posters/p1.jpg'))!
     expect(signed.startsWith(`${CDN}/posters/p1.jpg?`)).toBe(true)
     expect(cloudFrontAccepts(signed, keys.publicKey, Math.floor(Date.now() / 1000))).toBe(true)
   })
@@ -92,7 +92,7 @@ describe('CloudFront configuration from the environment', () => {
 
   it("the secret's placeholder (not a PEM key yet) falls back to S3 presigned URLs", async () => {
     const env = EnvSchema.parse({ ...base, MEDIA_CDN_URL: CDN, CLOUDFRONT_KEY_PAIR_ID: 'KID', CLOUDFRONT_PRIVATE_KEY: 'placeholder0123456789' })
-    const signed = new URL(await createStorage(env).signedUrl('posters/p1.jpg'))
+    const signed = new URL((await createStorage(env).signedUrl('posters/p1.jpg'))!)
     expect(signed.origin).not.toBe(CDN)
     expect(signed.searchParams.has('X-Amz-Signature')).toBe(true)
   })
