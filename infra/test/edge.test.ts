@@ -56,9 +56,16 @@ describe.each(TARGETS)('edge stack (compute=%s)', (compute) => {
     expect(behavior('/uploads/*')).toBeUndefined()
   })
 
-  it('trusts one key group holding the configured public key', () => {
-    t().resourceCountIs('AWS::CloudFront::KeyGroup', 1)
-    const [[, key]] = resourcesOf(t(), 'AWS::CloudFront::PublicKey')
+  it('trusts one key group holding the configured public key (kept in the storage stack, which the web app reaches too)', () => {
+    const storage = build('prod', compute).template('storage')
+    storage.resourceCountIs('AWS::CloudFront::KeyGroup', 1)
+    t().resourceCountIs('AWS::CloudFront::KeyGroup', 0)
+    const [[, key]] = resourcesOf(storage, 'AWS::CloudFront::PublicKey')
     expect(key.Properties.PublicKeyConfig.EncodedKey).toBe(build('prod', compute).config.cloudFrontPublicKeyPem)
+    // Every media behaviour trusts that key group, imported from the storage stack.
+    const [[groupId]] = resourcesOf(storage, 'AWS::CloudFront::KeyGroup')
+    for (const path of ['/outputs/*', '/posters/*', '/clips/*', '/songs/*']) {
+      expect(JSON.stringify(behavior(path).TrustedKeyGroups), path).toContain(groupId)
+    }
   })
 })

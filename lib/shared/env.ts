@@ -22,6 +22,13 @@ export const EnvSchema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
+  /** CloudFront in front of the bucket (all three set): media links are CloudFront signed URLs. */
+  MEDIA_CDN_URL: z.string().url().optional(),
+  CLOUDFRONT_KEY_PAIR_ID: z.string().min(1).optional(),
+  /** PEM; a one-line value may write its line breaks as \n (.env files). A secret in AWS. */
+  CLOUDFRONT_PRIVATE_KEY: z.string().min(1).optional().transform((v) => v?.replace(/\\n/g, '\n')),
+  /** How long a CloudFront media link plays: a practice session (default 4 h). */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(4 * 3600),
   GEMINI_API_KEY: z.string().optional(),
   GEMINI_BASE_URL: z.string().url().optional(),
   GEMINI_MODEL: z.string().default('gemini-2.5-flash'),

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { copyPackageClosure, packagesImagesOmit } from './package-closure'
+import { RDS_CA_BUNDLE, writeRdsCaBundle } from './rds-ca-bundle'
 
 /**
  * The web image's /app, laid out from a standalone build (`NEXT_OUTPUT=standalone next build`
@@ -13,7 +14,9 @@ import { copyPackageClosure, packagesImagesOmit } from './package-closure'
  *    native addons compiled at install time, whose builds the trace misses: hnswlib-node's
  *    (found by a path search at run time) and argon2's (the trace takes only its prebuilt
  *    binary, which crashes on load on Debian 12: the install compiles it for that reason);
- *  - prisma/ and prisma.config.ts, for `node node_modules/prisma/build/index.js migrate deploy`.
+ *  - prisma/ and prisma.config.ts, for `node node_modules/prisma/build/index.js migrate deploy`;
+ *  - the RDS certificate authorities (certs/rds-ca-bundle.pem), which the database URL in AWS
+ *    names so the app and the migrations verify Aurora's certificate.
  * The npm-packaged ffmpeg builds never go in (the image installs Debian's).
  */
 export const WEB_IMAGE_PACKAGES = ['prisma', '@prisma/adapter-pg', 'pg', 'dotenv', 'hnswlib-node', 'argon2']
@@ -34,4 +37,5 @@ export function assembleWebImage(o: { root: string; out: string }): void {
   copyPackageClosure({ root: o.root, out: o.out, packages: WEB_IMAGE_PACKAGES, exclude: packagesImagesOmit(o.root) })
   cpSync(from('prisma'), path.join(o.out, 'prisma'), { recursive: true })
   cpSync(from('prisma.config.ts'), path.join(o.out, 'prisma.config.ts'))
+  writeRdsCaBundle(path.join(o.out, RDS_CA_BUNDLE))
 }

@@ -93,7 +93,7 @@ export class AppRunnerCompute extends Construct implements ComputeOutputs {
     })
     this.workerUrl = Fn.join('', ['https://', this.workerService.attrServiceUrl])
     this.webService = service('web', {
-      env: webEnvironment(config, { bucketName: props.bucket.bucketName, workerUrl: this.workerUrl }), port: WEB_PORT,
+      env: webEnvironment(config, { bucketName: props.bucket.bucketName, workerUrl: this.workerUrl, mediaKeyPairId: props.mediaKeyPairId }), port: WEB_PORT,
       healthPath: WEB_HEALTH_PATH, command: config.images.webCommand, tag: config.images.webTag, size: config.web.appRunner,
       scaling: { min: config.web.minInstances, max: config.web.maxInstances, concurrency: 100 },
     })

@@ -16,6 +16,8 @@ export interface ComputeProps {
   webRepository: ecr.IRepository
   workerRepository: ecr.IRepository
   secrets: Record<SecretName, secretsmanager.ISecret | undefined>
+  /** CLOUDFRONT_KEY_PAIR_ID of the web app (storage stack's media signing key). */
+  mediaKeyPairId: string
   cluster: ecs.ICluster
 }
 

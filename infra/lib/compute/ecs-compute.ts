@@ -79,7 +79,7 @@ export class EcsCompute extends Construct implements ComputeOutputs {
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonECSTaskExecutionRolePolicy')],
     })
     props.webRepository.grantPull(executionRole)
-    const webEnv = webEnvironment(config, { bucketName: props.bucket.bucketName, workerUrl: this.workerUrl })
+    const webEnv = webEnvironment(config, { bucketName: props.bucket.bucketName, workerUrl: this.workerUrl, mediaKeyPairId: props.mediaKeyPairId })
     const webSecrets = resolveSecrets(webEnv.secrets, props.secrets)
     for (const secret of Object.values(webSecrets)) secret.grantRead(executionRole)
     const infrastructureRole = new iam.Role(this, 'WebInfrastructureRole', {

@@ -25,6 +25,7 @@ export interface AppSecrets {
   geminiApiKey: secretsmanager.Secret
   workerSecret: secretsmanager.Secret
   smtpPassword?: secretsmanager.Secret
+  cloudFrontPrivateKey: secretsmanager.Secret
 }
 
 export class DataStack extends Stack {
@@ -103,6 +104,12 @@ export class DataStack extends Stack {
       workerSecret: generated(this, 'WorkerSecret', 'shared secret of POST /jobs/wake (WORKER_SECRET)'),
       geminiApiKey: new secretsmanager.Secret(this, 'GeminiApiKey', {
         description: 'GEMINI_API_KEY: put the real key here (docs/deploy.md); until then Gemini refuses the placeholder and requests use the offline parser',
+        generateSecretString: { passwordLength: 32, excludePunctuation: true },
+      }),
+      // The PEM private key of the key pair whose public half is config.cloudFrontPublicKeyPem.
+      // Until it is stored the app sees a placeholder and falls back to S3 presigned links.
+      cloudFrontPrivateKey: new secretsmanager.Secret(this, 'CloudFrontPrivateKey', {
+        description: 'CLOUDFRONT_PRIVATE_KEY: put the PEM private key of the media signing key pair here (docs/deploy.md)',
         generateSecretString: { passwordLength: 32, excludePunctuation: true },
       }),
       ...(props.config.mail ? {

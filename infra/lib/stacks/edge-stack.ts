@@ -12,6 +12,8 @@ export interface EdgeStackProps extends StackProps {
   webOriginDomain: string
   bucketName: string
   bucketRegionalDomainName: string
+  /** The trusted signer of media URLs (storage stack; the web app signs with its key). */
+  mediaKeyGroup: cloudfront.IKeyGroup
 }
 
 
@@ -58,17 +60,12 @@ export class EdgeStack extends Stack {
     const media = origins.S3BucketOrigin.withOriginAccessControl(bucket, {
       originAccessLevels: [cloudfront.AccessLevel.READ],
     })
-    const publicKey = new cloudfront.PublicKey(this, 'MediaSigningKey', {
-      encodedKey: config.cloudFrontPublicKeyPem,
-      comment: 'verifies signed media URLs',
-    })
-    const keyGroup = new cloudfront.KeyGroup(this, 'MediaKeyGroup', { items: [publicKey] })
     const mediaBehavior: cloudfront.BehaviorOptions = {
       origin: media,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
       cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-      trustedKeyGroups: [keyGroup],
+      trustedKeyGroups: [props.mediaKeyGroup],
     }
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -110,6 +107,5 @@ export class EdgeStack extends Stack {
     Annotations.of(this).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
       'the storage stack writes the bucket policy statement (CloudFrontReadsMedia)')
     new CfnOutput(this, 'DistributionDomain', { value: this.distribution.distributionDomainName })
-    new CfnOutput(this, 'MediaKeyPairId', { value: publicKey.publicKeyId, description: 'CloudFront key pair id for signing media URLs' })
   }
 }

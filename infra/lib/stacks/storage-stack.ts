@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib'
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront'
 import * as ecr from 'aws-cdk-lib/aws-ecr'
 import * as iam from 'aws-cdk-lib/aws-iam'
 import * as s3 from 'aws-cdk-lib/aws-s3'
@@ -19,6 +20,11 @@ export class StorageStack extends Stack {
   readonly bucket: s3.Bucket
   readonly webRepository: ecr.Repository
   readonly workerRepository: ecr.Repository
+  /** Trusted signer of the media behaviours (edge stack). Here, not in the edge stack, because
+   * the web app signs with its key pair id and the edge stack depends on the services stack. */
+  readonly mediaKeyGroup: cloudfront.KeyGroup
+  /** CLOUDFRONT_KEY_PAIR_ID: the public key's id. */
+  readonly mediaKeyPairId: string
 
   constructor(scope: Construct, id: string, props: StorageStackProps) {
     super(scope, id, props)
@@ -59,6 +65,14 @@ export class StorageStack extends Stack {
       resources: MEDIA_PREFIXES.map((p) => this.bucket.arnForObjects(`${p}*`)),
       conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
     }))
+
+    const publicKey = new cloudfront.PublicKey(this, 'MediaSigningKey', {
+      encodedKey: props.config.cloudFrontPublicKeyPem,
+      comment: 'verifies signed media URLs',
+    })
+    this.mediaKeyGroup = new cloudfront.KeyGroup(this, 'MediaKeyGroup', { items: [publicKey] })
+    this.mediaKeyPairId = publicKey.publicKeyId
+    new CfnOutput(this, 'MediaKeyPairId', { value: publicKey.publicKeyId, description: 'CloudFront key pair id for signing media URLs' })
 
     const repository = (id: string, name: string) => new ecr.Repository(this, id, {
       repositoryName: `${props.config.name}-${name}`,

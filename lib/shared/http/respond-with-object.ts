@@ -3,7 +3,8 @@ import { AppError } from '@/lib/shared/errors'
 import type { Storage } from '@/lib/shared/storage/storage'
 import { parseByteRange } from './parse-byte-range'
 
-/** Signed URLs live just long enough to start playback; the player asks the app again later. */
+/** S3 presigned URLs live just long enough to start playback (CloudFront ones: MEDIA_URL_TTL_SECONDS);
+ * the player asks the app again when one has expired. */
 export const SIGNED_URL_SECONDS = 300
 
 export interface ObjectResponseOptions {
@@ -28,8 +29,8 @@ export function mediaRequestOf(req: Request): Pick<ObjectResponseOptions, 'range
 }
 
 /**
- * One stored object as an HTTP response. Storage that signs URLs (S3) → 302 to a URL made now
- * and valid for minutes (never stored); local storage → streamed here with Range support
+ * One stored object as an HTTP response. Storage that signs URLs (S3, or CloudFront in front of
+ * it) → 302 to a URL made now (never stored); local storage → streamed here with Range support
  * (206 / 416), since video players seek. Callers check access first.
  */
 export async function respondWithObject(o: ObjectResponseOptions): Promise<Response> {

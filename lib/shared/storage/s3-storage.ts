@@ -8,6 +8,7 @@ import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { AppError } from '@/lib/shared/errors'
 import { assertSafeKey } from '@/lib/shared/validation/storage-key'
+import { signCdnUrl, type CdnSigning } from './sign-cdn-url'
 import type { ByteRange, Storage, StoredObject } from './storage'
 
 export interface S3StorageOptions {
@@ -21,6 +22,8 @@ export interface S3StorageOptions {
   /** Bounds every request so a dead endpoint becomes an error, never a hang. */
   requestTimeoutMs?: number
   client?: S3Client
+  /** Read URLs through CloudFront (origin access control) instead of S3 presigned ones. */
+  cdn?: CdnSigning
 }
 
 const MIN_PART = 5 * 1024 * 1024
@@ -36,9 +39,11 @@ export class S3Storage implements Storage {
   readonly bucket: string
   readonly client: S3Client
   private readonly partSize: number
+  private readonly cdn?: CdnSigning
 
   constructor(o: S3StorageOptions) {
     this.bucket = o.bucket
+    this.cdn = o.cdn
     this.partSize = Math.max(MIN_PART, o.partSizeBytes ?? 8 * 1024 * 1024)
     const timeout = o.requestTimeoutMs ?? 30_000
     this.client = o.client ?? new S3Client({
@@ -119,8 +124,15 @@ export class S3Storage implements Storage {
     return out.sort()
   }
 
+  /**
+   * Playback through CloudFront (when configured) gets a link valid for the whole practice
+   * session; the player asks the app for a new one if it still expires. A download keeps an
+   * S3 presigned URL: only S3 honours response-content-disposition (the media behaviours don't
+   * forward query strings) and a download starts at once.
+   */
   async signedUrl(key: string, opts: { expiresInSeconds?: number; downloadName?: string } = {}): Promise<string> {
     assertSafeKey(key)
+    if (this.cdn && !opts.downloadName) return signCdnUrl(this.cdn, key)
     const disposition = opts.downloadName
       ? `attachment; filename="${opts.downloadName.replace(/[^\w.-]/g, '_')}"`
       : undefined

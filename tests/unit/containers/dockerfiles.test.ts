@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   commandOf, devDependencyProblems, finalStage, healthcheckProblems, rawText, readStages, runsAsRoot, secretProblems, unpinnedBases, type Stage,
@@ -63,6 +66,15 @@ describe('the worker image', () => {
     expect(commandOf(worker)).toBe('["node", "--enable-source-maps", "dist/worker/main.js"]')
     expect(finalText(worker)).not.toMatch(/tsx|\.ts\b/)
     expect(runs(worker).some((r) => /scripts\/build-worker\.ts/.test(r))).toBe(true)
+  })
+  it('carries the RDS CA bundle at /app/certs/rds-ca-bundle.pem: the build writes it into /out, the final stage is /out', () => {
+    expect(runs(worker).some((r) => /scripts\/write-rds-ca-bundle\.ts \/out$/.test(r))).toBe(true)
+    expect(finalText(worker)).toMatch(/COPY --from=build --chown=app \/out \.\//)
+    expect(finalText(worker)).toMatch(/WORKDIR \/app/)
+    // The script itself, as the build runs it.
+    const out = mkdtempSync(path.join(tmpdir(), 'bb-worker-out-'))
+    execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/write-rds-ca-bundle.ts', out], { stdio: 'pipe' })
+    expect(readFileSync(path.join(out, 'certs/rds-ca-bundle.pem'), 'utf8').match(/BEGIN CERTIFICATE/g)!.length).toBeGreaterThan(10)
   })
 })
 
