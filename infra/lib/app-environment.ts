@@ -5,7 +5,7 @@ import type { Config } from '../config/schema'
  * template). One list for both compute targets, so ECS and App Runner can't drift apart;
  * test/app-environment.test.ts checks it against every variable the app and worker read.
  */
-export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword'
+export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword' | 'metricsToken'
 
 export interface ContainerEnvironment {
   plain: Record<string, string>
@@ -104,6 +104,7 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
     },
     secrets: {
       [DB_SECRET_VAR]: 'database', AUTH_SECRET: 'authSecret', GEMINI_API_KEY: 'geminiApiKey', WORKER_SECRET: 'workerSecret',
+      METRICS_TOKEN: 'metricsToken',
       ...mail.secrets,
     },
   }
@@ -141,6 +142,7 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       RENDER_CACHE_MAX_AGE_DAYS: '30',
       DB_POOL_MAX: '4',
     },
-    secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret' },
+    // METRICS_TOKEN: lib/shared/env.ts is parsed here too (the scrape is the web app's).
+    secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret', METRICS_TOKEN: 'metricsToken' },
   }
 }

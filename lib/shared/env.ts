@@ -57,6 +57,8 @@ export const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Bachata Buddy <no-reply@bachata.buddy>'),
+  /** Bearer token of the Prometheus scrape (GET /api/metrics). Unset: the endpoint is a 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
