@@ -72,6 +72,9 @@ function shared(config: Config, bucketName: string, service: 'web' | 'worker', v
     S3_BUCKET: bucketName,
     S3_REGION: config.region,
     DATA_DIR: '/tmp/bachata-data',
+    // Per-user quotas (lib/services/quotas), parsed by lib/shared/env.ts in both services.
+    USER_STORAGE_QUOTA_BYTES: String(1024 ** 3),
+    USER_CONCURRENT_RENDERS: '3',
   }
 }
 
