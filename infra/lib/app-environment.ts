@@ -45,6 +45,7 @@ export const UNSET_ON_PURPOSE: Record<string, string> = {
   WORKER_PORT: 'PORT is set instead (App Runner reserves PORT and sets it itself)',
   npm_package_version: 'APP_VERSION is set instead',
   PATH: "the image's own (Debian's ffmpeg and ffprobe are found on it)",
+  METRICS_TOKEN: 'the worker serves no /api/metrics, so it is not given the scrape token (the web app gets it as a secret)',
 }
 
 /** Variables only set when config.mail is given. */
@@ -145,7 +146,6 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       RENDER_CACHE_MAX_AGE_DAYS: '30',
       DB_POOL_MAX: '4',
     },
-    // METRICS_TOKEN: lib/shared/env.ts is parsed here too (the scrape is the web app's).
-    secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret', METRICS_TOKEN: 'metricsToken' },
+    secrets: { [DB_SECRET_VAR]: 'database', WORKER_SECRET: 'workerSecret' },
   }
 }
