@@ -28,7 +28,7 @@ async function main() {
     await migrateDatabase(db.url)
     await seedDatabase(db.url)
     await buildApp()
-    return startApp({ port: await freePort(), env: { DATABASE_URL: db.url, AUTH_SECRET: 'b'.repeat(40), DATA_DIR: `.data/bench-storage`, LOG_LEVEL: 'warn', RATE_LIMIT_DISABLED: '1' } })
+    return startApp({ port: await freePort(), env: { DATABASE_URL: db.url, AUTH_SECRET: 'b'.repeat(40), DATA_DIR: `.data/bench-storage`, LOG_LEVEL: 'warn', RATE_LIMIT_DISABLED: '1', USER_CONCURRENT_RENDERS: '1000' } })
   })()
   try {
     const user = DEMO_ACCOUNTS[0]

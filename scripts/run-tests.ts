@@ -135,6 +135,9 @@ async function main(): Promise<number> {
       // As if behind one proxy: a test (tests/integration/http.ts) can then act as its own client
       // address through X-Forwarded-For. shared-limits.test.ts starts instances that trust none.
       TRUSTED_PROXY_HOPS: '1',
+      // No worker renders during the integration stage, so tasks stay queued: the render quota
+      // is tested on an instance of its own (tests/integration/quotas.test.ts).
+      USER_CONCURRENT_RENDERS: '1000',
     } })
     const env = { TEST_APP_URL: app.url, DATABASE_URL: db.url, AUTH_SECRET: authSecret, DATA_DIR: dataDir, TEST_MAIL_DIR: smtp.dir }
     const isWorkerTest = (f: string) => /\/(worker|video)-[^/]*$/.test(f)

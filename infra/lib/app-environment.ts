@@ -5,7 +5,7 @@ import type { Config } from '../config/schema'
  * template). One list for both compute targets, so ECS and App Runner can't drift apart;
  * test/app-environment.test.ts checks it against every variable the app and worker read.
  */
-export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword' | 'cloudFrontPrivateKey'
+export type SecretName = 'database' | 'authSecret' | 'geminiApiKey' | 'workerSecret' | 'smtpPassword' | 'cloudFrontPrivateKey' | 'metricsToken'
 
 export interface ContainerEnvironment {
   plain: Record<string, string>
@@ -45,6 +45,7 @@ export const UNSET_ON_PURPOSE: Record<string, string> = {
   WORKER_PORT: 'PORT is set instead (App Runner reserves PORT and sets it itself)',
   npm_package_version: 'APP_VERSION is set instead',
   PATH: "the image's own (Debian's ffmpeg and ffprobe are found on it)",
+  METRICS_TOKEN: 'the worker serves no /api/metrics, so it is not given the scrape token (the web app gets it as a secret)',
 }
 
 /**
@@ -86,6 +87,9 @@ function shared(config: Config, bucketName: string, service: 'web' | 'worker', v
     S3_BUCKET: bucketName,
     S3_REGION: config.region,
     DATA_DIR: '/tmp/bachata-data',
+    // Per-user quotas (lib/services/quotas), parsed by lib/shared/env.ts in both services.
+    USER_STORAGE_QUOTA_BYTES: String(1024 ** 3),
+    USER_CONCURRENT_RENDERS: '3',
   }
 }
 
@@ -124,6 +128,7 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
     secrets: {
       [DB_SECRET_VAR]: 'database', AUTH_SECRET: 'authSecret', GEMINI_API_KEY: 'geminiApiKey', WORKER_SECRET: 'workerSecret',
       CLOUDFRONT_PRIVATE_KEY: 'cloudFrontPrivateKey',
+      METRICS_TOKEN: 'metricsToken',
       ...mail.secrets,
     },
   }

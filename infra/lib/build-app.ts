@@ -45,6 +45,7 @@ export function buildApp(app: App, config: Config): BachataStacks {
       authSecret: data.appSecrets.authSecret,
       geminiApiKey: data.appSecrets.geminiApiKey,
       workerSecret: data.appSecrets.workerSecret,
+      metricsToken: data.appSecrets.metricsToken,
       smtpPassword: data.appSecrets.smtpPassword,
       cloudFrontPrivateKey: data.appSecrets.cloudFrontPrivateKey,
     },

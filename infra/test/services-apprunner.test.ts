@@ -45,7 +45,7 @@ describe('services stack, compute=apprunner', () => {
 
   it('references secrets by ARN, never plain, and does not set the reserved PORT', () => {
     const expected: Record<string, string[]> = {
-      'bb-prod-web': ['AUTH_SECRET', 'CLOUDFRONT_PRIVATE_KEY', 'DB_SECRET', 'GEMINI_API_KEY', 'WORKER_SECRET'],
+      'bb-prod-web': ['AUTH_SECRET', 'CLOUDFRONT_PRIVATE_KEY', 'DB_SECRET', 'GEMINI_API_KEY', 'METRICS_TOKEN', 'WORKER_SECRET'],
       'bb-prod-worker': ['DB_SECRET', 'WORKER_SECRET'],
     }
     for (const [name, secrets] of Object.entries(expected)) {

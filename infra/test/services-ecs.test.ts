@@ -30,7 +30,7 @@ describe('services stack, compute=ecs', () => {
   it('injects the web secrets by ARN, never as plain values', () => {
     const c = express().PrimaryContainer
     const secretNames = c.Secrets.map((s: any) => s.Name).sort()
-    expect(secretNames).toEqual(['AUTH_SECRET', 'CLOUDFRONT_PRIVATE_KEY', 'DB_SECRET', 'GEMINI_API_KEY', 'WORKER_SECRET'])
+    expect(secretNames).toEqual(['AUTH_SECRET', 'CLOUDFRONT_PRIVATE_KEY', 'DB_SECRET', 'GEMINI_API_KEY', 'METRICS_TOKEN', 'WORKER_SECRET'])
     for (const s of c.Secrets) expect(JSON.stringify(s.ValueFrom)).toMatch(/ExportsOutputRef.*(Secret|Key)/)
     const plainNames = c.Environment.map((e: any) => e.Name)
     for (const n of secretNames) expect(plainNames).not.toContain(n)

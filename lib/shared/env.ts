@@ -64,6 +64,12 @@ export const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Bachata Buddy <no-reply@bachata.buddy>'),
+  /** Bytes of uploaded songs a dancer may keep (staff: 10×). */
+  USER_STORAGE_QUOTA_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
+  /** Renders a dancer may have queued or running at once (staff: 10×). */
+  USER_CONCURRENT_RENDERS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** Bearer token of the Prometheus scrape (GET /api/metrics). Unset: the endpoint is a 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>

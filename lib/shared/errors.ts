@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'rate_limited'
+  /** A per-user quota (lib/services/quotas): storage 413, renders in flight 429. */
+  | 'storage_quota_exceeded'
+  | 'render_quota_exceeded'
   | 'unavailable'
   /** A render's input can never render (bad blueprint, missing clip): not retried. */
   | 'render_input_invalid'

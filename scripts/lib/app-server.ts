@@ -57,6 +57,8 @@ export async function localAuthSecret(): Promise<string> {
 export interface RunningApp {
   url: string
   process: ResultPromise
+  /** Everything the server printed so far (stdout and stderr): its log. */
+  output(): string
   stop(): Promise<void>
 }
 
@@ -95,6 +97,7 @@ export async function startApp(opts: {
   return {
     url,
     process: child,
+    output: () => output,
     async stop() {
       child.kill('SIGTERM')
       await child

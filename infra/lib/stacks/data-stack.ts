@@ -24,6 +24,7 @@ export interface AppSecrets {
   authSecret: secretsmanager.Secret
   geminiApiKey: secretsmanager.Secret
   workerSecret: secretsmanager.Secret
+  metricsToken: secretsmanager.Secret
   smtpPassword?: secretsmanager.Secret
   cloudFrontPrivateKey: secretsmanager.Secret
 }
@@ -102,6 +103,7 @@ export class DataStack extends Stack {
       // so each is injected as the variable's whole value.
       authSecret: generated(this, 'AuthSecret', 'next-auth session and token signing key (AUTH_SECRET)'),
       workerSecret: generated(this, 'WorkerSecret', 'shared secret of POST /jobs/wake (WORKER_SECRET)'),
+      metricsToken: generated(this, 'MetricsTokenSecret', 'bearer token of the Prometheus scrape, GET /api/metrics (METRICS_TOKEN)'),
       geminiApiKey: new secretsmanager.Secret(this, 'GeminiApiKey', {
         description: 'GEMINI_API_KEY: put the real key here (docs/deploy.md); until then Gemini refuses the placeholder and requests use the offline parser',
         generateSecretString: { passwordLength: 32, excludePunctuation: true },

@@ -15,6 +15,7 @@ import { hashBlueprint } from './hash-blueprint'
 import { retrieveLibrary } from '@/lib/services/moves/retrieve-library'
 import { serializeTask } from './serialize-task'
 import { getWordMeanings } from './load-word-meanings'
+import { assertRenderSlot, lockUserQuota, QUOTA_TRANSACTION } from '@/lib/services/quotas/user-quotas'
 
 type Input = z.infer<typeof CreateChoreographySchema>
 
@@ -40,6 +41,11 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
       return { task: serializeTask(existing), created: false }
     }
   }
+  // A full account is refused before the work; the count that holds is the one under the lock.
+  // A request whose Idempotency-Key has a task already is a replay, never a new render.
+  const keyUsed = async (client: Prisma.TransactionClient) =>
+    idempotencyKey !== null && (await client.choreographyTask.count({ where: { ownerId: user.id, idempotencyKey } })) > 0
+  if (!(await keyUsed(db))) await assertRenderSlot(db, user)
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
   const analysis = SongAnalysisSchema.parse(song.analysis)
   const parsed = input.request ? await parseRequest(input.request, { wordMeanings: await getWordMeanings() }) : ChoreographyParamsSchema.parse({})
@@ -56,14 +62,18 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
     song: { id: song.id, storageKey: song.storageKey }, overlays: input.overlays,
   })
   try {
-    const task = await db.choreographyTask.create({
-      data: {
-        ownerId: user.id, songId: song.id, requestText: input.request ?? '', params, seed,
-        status: 'QUEUED', stage: 'queued', progress: 0, idempotencyKey, requestHash: idempotencyKey ? requestHash : null,
-        blueprint: { create: { version: BLUEPRINT_VERSION, data: blueprint, hash: hashBlueprint(blueprint) } },
-      },
-      include: { blueprint: true },
-    })
+    const task = await db.$transaction(async (tx) => {
+      await lockUserQuota(tx, user.id)
+      if (!(await keyUsed(tx))) await assertRenderSlot(tx, user)
+      return tx.choreographyTask.create({
+        data: {
+          ownerId: user.id, songId: song.id, requestText: input.request ?? '', params, seed,
+          status: 'QUEUED', stage: 'queued', progress: 0, idempotencyKey, requestHash: idempotencyKey ? requestHash : null,
+          blueprint: { create: { version: BLUEPRINT_VERSION, data: blueprint, hash: hashBlueprint(blueprint) } },
+        },
+        include: { blueprint: true },
+      })
+    }, QUOTA_TRANSACTION)
     await enqueueRender(task.id)
     return { task: serializeTask(task, { withBlueprint: true }), created: true }
   } catch (e) {

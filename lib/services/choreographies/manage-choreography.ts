@@ -11,6 +11,7 @@ import { hashBlueprint } from './hash-blueprint'
 import { retrieveLibrary } from '@/lib/services/moves/retrieve-library'
 import { moveMediaVersion } from '@/lib/services/moves/serialize-move'
 import { serializeTask } from './serialize-task'
+import { assertRenderSlot, lockUserQuota, QUOTA_TRANSACTION } from '@/lib/services/quotas/user-quotas'
 
 /** Only the owner sees a task; anyone else gets 404, as if it did not exist. */
 async function getOwnTaskOrThrow<B extends boolean = true>(user: SessionUser, id: string, blueprint: B = true as B) {
@@ -70,14 +71,16 @@ export async function regenerateChoreographyMove(user: SessionUser, id: string, 
     analysis, params, library, retrieval,
     seed: task.seed + index + 1 + Math.floor(Date.now() % 997),
   })
-  const db = getDb()
-  await db.$transaction([
-    db.blueprint.update({ where: { taskId: id }, data: { data: next, version: BLUEPRINT_VERSION, hash: hashBlueprint(next) } }),
-    db.choreographyTask.update({
+  // Queued again: a render slot unless this task holds one already (it is then not counted).
+  await getDb().$transaction(async (tx) => {
+    await lockUserQuota(tx, user.id)
+    await assertRenderSlot(tx, user, id)
+    await tx.blueprint.update({ where: { taskId: id }, data: { data: next, version: BLUEPRINT_VERSION, hash: hashBlueprint(next) } })
+    await tx.choreographyTask.update({
       where: { id },
       data: { status: 'QUEUED', stage: 'queued', progress: 0, error: null, outputKey: null, posterKey: null, finishedAt: null, attempts: 0 },
-    }),
-  ])
+    })
+  }, QUOTA_TRANSACTION)
   await enqueueRender(id)
   return serializeTask(await getOwnTaskOrThrow(user, id), { withBlueprint: true })
 }

@@ -6,6 +6,7 @@ import { AUDIO_MIME, sniffAudio } from '@/lib/shared/validation/sniff-audio'
 import type { ReceivedFile } from '@/lib/shared/http/receive-multipart-file'
 import { SongFieldsSchema } from '@/lib/shared/validation/songs'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { assertStorageRoom, lockUserQuota, QUOTA_TRANSACTION } from '@/lib/services/quotas/user-quotas'
 import { analyzeContent } from './analyze-content'
 import { serializeSong } from './serialize-song'
 
@@ -22,6 +23,8 @@ export async function createSong(user: SessionUser, file: ReceivedFile) {
   if (fields.visibility === 'PUBLIC' && user.role === 'USER') throw AppError.forbidden('Only instructors can publish songs to the library')
   const container = sniffAudio(file.head)
   if (!container) throw AppError.unsupportedMedia('Not a supported audio file (mp3, wav, flac, ogg/opus, m4a/aac)')
+  // Before the analysis, so a full account costs no CPU; checked again under the lock below.
+  await assertStorageRoom(getDb(), user, file.size)
 
   const { analysis, cached } = await analyzeContent(file.path, file.sha256)
   // Silence, noise or free time: a song with no grid can make no choreography, so say it now.
@@ -31,14 +34,18 @@ export async function createSong(user: SessionUser, file: ReceivedFile) {
   const existed = (await storage.head(storageKey)) !== null
   if (!existed) await storage.putFile(storageKey, file.path, { contentType: AUDIO_MIME[container] })
   try {
-    const song = await getDb().song.create({
-      data: {
-        title: fields.title, artist: fields.artist, visibility: fields.visibility, uploadedById: user.id,
-        storageKey, contentHash: file.sha256, mimeType: AUDIO_MIME[container], sizeBytes: file.size,
-        durationSeconds: analysis.durationSeconds, bpm: analysis.bpm, energyClass: analysis.energyClass,
-        analysis, analysisVersion: analysis.version,
-      },
-    })
+    const song = await getDb().$transaction(async (tx) => {
+      await lockUserQuota(tx, user.id)
+      await assertStorageRoom(tx, user, file.size)
+      return tx.song.create({
+        data: {
+          title: fields.title, artist: fields.artist, visibility: fields.visibility, uploadedById: user.id,
+          storageKey, contentHash: file.sha256, mimeType: AUDIO_MIME[container], sizeBytes: file.size,
+          durationSeconds: analysis.durationSeconds, bpm: analysis.bpm, energyClass: analysis.energyClass,
+          analysis, analysisVersion: analysis.version,
+        },
+      })
+    }, QUOTA_TRANSACTION)
     return { song: serializeSong(song, { withAnalysis: true }), analysisCached: cached }
   } catch (e) {
     if (!existed && (await getDb().song.count({ where: { storageKey } })) === 0) await storage.delete(storageKey)

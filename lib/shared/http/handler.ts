@@ -8,9 +8,11 @@ import { getEnv } from '@/lib/shared/env'
 import { logger } from '@/lib/shared/logger'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { errorResponse, toAppError } from './error-response'
+import { getMetrics } from './metrics'
 import { clientIp, consumeRateLimit } from './rate-limit'
 import { readJsonBody } from './read-json-body'
 import { rejectUnsafeText } from './reject-unsafe-text'
+import { describeRoute, type RouteParams } from './route-pattern'
 
 /**
  * The one wrapper every route handler goes through: request id + access log, authentication
@@ -61,8 +63,11 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
     const requestId = headerId && /^[A-Za-z0-9-]{8,64}$/.test(headerId) ? headerId : randomUUID()
     const ip = clientIp(req.headers)
     let userId: string | undefined
+    let rawParams: RouteParams
     let response: Response
     try {
+      // Read first: the metrics label is the route pattern even when auth refuses the request.
+      rawParams = await route?.params
       const auth = options.auth ?? 'required'
       const authed = auth === 'none' ? null : await authenticateRequest(req)
       if (auth === 'required' && !authed) throw AppError.unauthenticated()
@@ -71,7 +76,6 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
       if (authed?.method === 'cookie' && UNSAFE.has(req.method)) assertSameOrigin(req)
 
       // Every string from outside is checked before any schema or service sees it.
-      const rawParams = await route?.params
       rejectUnsafeText(rawParams, 'params')
       const rawQuery = Object.fromEntries(req.nextUrl.searchParams)
       rejectUnsafeText(rawQuery, 'query')
@@ -100,9 +104,16 @@ export function handler<B = undefined, Q = undefined, P = undefined, A extends A
     // API answers are per user and per moment: no shared cache or browser history keeps them,
     // unless the handler chose a policy (media, the energy curve).
     if (!response.headers.has('cache-control')) response.headers.set('Cache-Control', 'no-store')
+    const seconds = (performance.now() - started) / 1000
+    // The pattern for metrics (bounded labels); the path with its ids for the log, less any
+    // share token (a bearer capability). Query strings are never logged: signed URLs live there.
+    const { route: pattern, safePath } = describeRoute(req.nextUrl.pathname, rawParams)
+    const labels = { method: req.method, route: pattern, status: String(response.status) }
+    const metrics = getMetrics()
+    metrics.httpRequests.inc(labels)
+    metrics.httpDuration.observe(labels, seconds)
     logger.info(
-      { requestId, method: req.method, path: req.nextUrl.pathname, status: response.status, userId,
-        ms: Math.round(performance.now() - started) },
+      { requestId, method: req.method, route: pattern, path: safePath, status: response.status, userId, ms: Math.round(seconds * 1000) },
       'request',
     )
     return response

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-lim
 import { AppError } from '@/lib/shared/errors'
 import { getEnv } from '@/lib/shared/env'
 import { logger } from '@/lib/shared/logger'
+import { getMetrics } from './metrics'
 import { readPeer } from './stamp-peer-address'
 
 /**
@@ -39,7 +40,10 @@ export async function consumeRateLimit(name: string, key: string, limit: number,
   try {
     await limiterFor(name, limit, windowMs).consume(hashed)
   } catch (e) {
-    if (e instanceof RateLimiterRes) throw AppError.rateLimited(e.msBeforeNext / 1000)
+    if (e instanceof RateLimiterRes) {
+      getMetrics().rateLimited.inc({ limit: name })
+      throw AppError.rateLimited(e.msBeforeNext / 1000)
+    }
     logger.warn({ err: String(e), name }, 'rate limit store failed; request allowed')
   }
   if (Math.random() < 0.01) void pruneExpired()
