@@ -14,6 +14,14 @@ type Ctx = { params: Promise<{ nextauth: string[] }> }
 async function nextAuth(req: NextRequest, ctx: Ctx) {
   const { nextauth } = await ctx.params
   if (!isNextAuthAction(req.method, nextauth)) return errorResponse(new AppError('not_found', 'No such API endpoint', 404), crypto.randomUUID())
+  // next-auth parses a JSON-labelled body unguarded: one that is not JSON was an empty 500.
+  if (req.method === 'POST' && (req.headers.get('content-type') ?? '').includes('application/json')) {
+    try {
+      await req.clone().json()
+    } catch {
+      return errorResponse(AppError.badRequest('The request body is not valid JSON'), crypto.randomUUID())
+    }
+  }
   const res: Response = await NextAuth(getAuthOptions())(req, ctx)
   // next-auth refuses a body it cannot read with a text/plain 4xx ("[object Object]"): the API's JSON error instead.
   if (res.status >= 400 && res.status < 500 && !(res.headers.get('content-type') ?? '').includes('json')) {
