@@ -100,6 +100,7 @@ const ENDPOINTS: Record<string, Entry> = {
 
 const routes = apiRoutes()
 let totalCases = 0
+const byStatus = new Map<number, number>()
 const perRoute: string[] = []
 const started = Date.now()
 
@@ -133,7 +134,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.end()
   const seconds = (Date.now() - started) / 1000
-  console.info(`hostile-inputs: ${totalCases} generated requests over ${routes.length} route files in ${seconds.toFixed(1)} s (seed ${SEED}, ${RUNS} runs per method)\n  ${perRoute.join('\n  ')}`)
+  const statuses = [...byStatus].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(', ')
+  console.info(`hostile-inputs: ${totalCases} generated requests over ${routes.length} route files in ${seconds.toFixed(1)} s (seed ${SEED}, ${RUNS} runs per method)\n  answers by status: ${statuses}\n  ${perRoute.join('\n  ')}`)
 })
 
 it('every API route file has an entry in the hostile-input table (a new route must be added)', () => {
@@ -141,6 +143,27 @@ it('every API route file has an entry in the hostile-input table (a new route mu
   expect(missing, 'add these to ENDPOINTS in tests/integration/hostile-inputs.test.ts').toEqual([])
   const stale = Object.keys(ENDPOINTS).filter((p) => !routes.some((r) => r.pattern === p))
   expect(stale, 'entries for routes that no longer exist').toEqual([])
+})
+
+describe('the 5xx answers generated input found, replayed every run', () => {
+  const json = { 'content-type': 'application/json' }
+  const cases: Array<[string, string, string, Parameters<typeof api>[2], number]> = [
+    ['a path escape that is not UTF-8', 'GET', '/api/songs/%ff%fe', {}, 400],
+    ['an encoded lone surrogate in a path', 'DELETE', '/api/collections/%ED%A0%80/items/x', {}, 400],
+    ['a bad escape on an unknown path', 'POST', '/api/nope/%zz', {}, 400],
+    ['GET of the credentials callback', 'GET', '/api/auth/callback/credentials', {}, 404],
+    ['an action next-auth does not have', 'GET', '/api/auth/_log', {}, 404],
+    ['a form body to the session endpoint', 'POST', '/api/auth/session', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400],
+    ['a JSON-labelled body that is not JSON to the credentials callback', 'POST', '/api/auth/callback/credentials', { raw: 'a=1&b=2', headers: json }, 400],
+  ]
+  for (const [name, method, path, opts, status] of cases) {
+    it(name, async () => {
+      const res = await api(method, path, opts)
+      expect(res.status, JSON.stringify(res.body)).toBe(status)
+      expect(res.body?.error?.code, JSON.stringify(res.body)).toMatch(/^(bad_request|not_found)$/)
+      totalCases++
+    })
+  }
 })
 
 /** What is wrong with an answer, or null when it is one the rules allow. */
@@ -215,6 +238,7 @@ describe('generated hostile input, every route and method', () => {
           return
         }
         totalCases++
+        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1)
         if (res.status >= 200 && res.status < 300) succeeded++
         if (!implemented && ![400, 405, 422].includes(res.status) && !route.pattern.includes('[...') && !normalized(c.path)) problems.push(`${method} ${url.slice(0, 200)}: ${res.status} where 405 was due (or 400/422 for a path that does not decode or holds unsafe text)`)
         const wrong = judge(res, entry, c.path)
