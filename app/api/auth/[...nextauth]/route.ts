@@ -5,29 +5,17 @@ import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { errorResponse } from '@/lib/shared/http/error-response'
 import { readCredentialsEmail } from '@/lib/shared/auth/read-credentials-email'
-import { isNextAuthAction } from '@/lib/shared/auth/next-auth-actions'
+import { isPlainTextRefusal, refuseNextAuthRequest } from '@/lib/shared/auth/next-auth-actions'
 import { clientIp, limitSignIn } from '@/lib/shared/http/rate-limit'
 import { otherMethods } from '@/lib/shared/http/other-methods'
 
 type Ctx = { params: Promise<{ nextauth: string[] }> }
 
 async function nextAuth(req: NextRequest, ctx: Ctx) {
-  const { nextauth } = await ctx.params
-  if (!isNextAuthAction(req.method, nextauth)) return errorResponse(new AppError('not_found', 'No such API endpoint', 404), crypto.randomUUID())
-  // next-auth parses a JSON-labelled body unguarded: one that is not JSON was an empty 500.
-  if (req.method === 'POST' && (req.headers.get('content-type') ?? '').includes('application/json')) {
-    try {
-      await req.clone().json()
-    } catch {
-      return errorResponse(AppError.badRequest('The request body is not valid JSON'), crypto.randomUUID())
-    }
-  }
+  const refused = await refuseNextAuthRequest(req, (await ctx.params).nextauth)
+  if (refused) return errorResponse(refused, crypto.randomUUID())
   const res: Response = await NextAuth(getAuthOptions())(req, ctx)
-  // next-auth refuses a body it cannot read with a text/plain 4xx ("[object Object]"): the API's JSON error instead.
-  if (res.status >= 400 && res.status < 500 && !(res.headers.get('content-type') ?? '').includes('json')) {
-    return errorResponse(AppError.badRequest('The sign-in request was not understood'), crypto.randomUUID())
-  }
-  return res
+  return isPlainTextRefusal(res) ? errorResponse(AppError.badRequest('The sign-in request was not understood'), crypto.randomUUID()) : res
 }
 
 export const GET = nextAuth
