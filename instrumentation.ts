@@ -1,19 +1,22 @@
 /**
  * Runs once when the Node.js server starts: stamps each request with its socket's peer
- * (lib/shared/http/stamp-peer-address.ts) and closes the connection of a body that stalled
- * (close-stalled-requests.ts), then starts building the move search index from
+ * (lib/shared/http/stamp-peer-address.ts), closes the connection of a body that stalled
+ * (close-stalled-requests.ts) and sends an API path that does not decode to a JSON 400
+ * (reject-malformed-path.ts), then starts building the move search index from
  * Postgres in the background, so the first search does not pay for it. Failure only logs:
  * search builds it again on first use.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   // First, before any request: rate limits need the real client address.
-  const [{ stampPeerAddresses }, { closeStalledRequests }] = await Promise.all([
+  const [{ stampPeerAddresses }, { closeStalledRequests }, { rejectMalformedPaths }] = await Promise.all([
     import('@/lib/shared/http/stamp-peer-address'),
     import('@/lib/shared/http/close-stalled-requests'),
+    import('@/lib/shared/http/reject-malformed-path'),
   ])
   stampPeerAddresses()
   closeStalledRequests()
+  rejectMalformedPaths()
   if (!process.env.DATABASE_URL) return
   const [{ startMoveSearch }, { logger }] = await Promise.all([
     import('@/lib/services/moves/move-search'),

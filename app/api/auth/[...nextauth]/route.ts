@@ -5,13 +5,17 @@ import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { errorResponse } from '@/lib/shared/http/error-response'
 import { readCredentialsEmail } from '@/lib/shared/auth/read-credentials-email'
+import { isPlainTextRefusal, refuseNextAuthRequest } from '@/lib/shared/auth/next-auth-actions'
 import { clientIp, limitSignIn } from '@/lib/shared/http/rate-limit'
 import { otherMethods } from '@/lib/shared/http/other-methods'
 
 type Ctx = { params: Promise<{ nextauth: string[] }> }
 
-function nextAuth(req: NextRequest, ctx: Ctx) {
-  return NextAuth(getAuthOptions())(req, ctx)
+async function nextAuth(req: NextRequest, ctx: Ctx) {
+  const refused = await refuseNextAuthRequest(req, (await ctx.params).nextauth)
+  if (refused) return errorResponse(refused, crypto.randomUUID())
+  const res: Response = await NextAuth(getAuthOptions())(req, ctx)
+  return isPlainTextRefusal(res) ? errorResponse(AppError.badRequest('The sign-in request was not understood'), crypto.randomUUID()) : res
 }
 
 export const GET = nextAuth
