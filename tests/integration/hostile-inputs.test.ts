@@ -79,6 +79,8 @@ const ENDPOINTS: Record<string, Entry> = {
   '/api/favorites': { as: 'user' },
   '/api/health/live': { as: 'anonymous' },
   '/api/health': { as: 'anonymous' },
+  // The shared test app has no METRICS_TOKEN: every answer is the JSON 404 (metrics.test.ts covers the token).
+  '/api/metrics': { as: 'user' },
   '/api/me/instructor-profile': { as: 'user' },
   '/api/me/password': { as: 'user' },
   '/api/me': { as: 'user' },
