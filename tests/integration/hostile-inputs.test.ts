@@ -158,6 +158,14 @@ describe('the 5xx answers generated input found, replayed every run', () => {
     ['a form body to the session endpoint', 'POST', '/api/auth/session', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400],
     ['a JSON-labelled body that is not JSON to the credentials callback', 'POST', '/api/auth/callback/credentials', { raw: 'a=1&b=2', headers: json }, 400],
   ]
+  it('an upload field without a name, too long (busboy names it undefined)', async () => {
+    const boundary = 'hostile-boundary'
+    const raw = [`--${boundary}`, 'Content-Disposition: form-data; name=""', '', 'x'.repeat(5000), `--${boundary}--`, ''].join('\r\n')
+    const res = await api('POST', '/api/songs', { token: me.accessToken, raw, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } })
+    expect(res.status, JSON.stringify(res.body)).toBe(413)
+    expect(res.body?.error?.message, JSON.stringify(res.body)).toMatch(/too long/)
+    totalCases++
+  })
   for (const [name, method, path, opts, status] of cases) {
     it(name, async () => {
       const res = await api(method, path, opts)

@@ -68,7 +68,10 @@ export async function receiveMultipartFile(
       reject(e)
     })
     let writing: Promise<void> = Promise.resolve()
-    bb.on('field', (name, value, info) => {
+    // busboy names a part without a name `undefined` (found by the hostile-input suite: an
+    // unnamed, over-long field threw here, inside busboy's emit, and became a 500).
+    bb.on('field', (rawName: string | undefined, value, info) => {
+      const name = rawName ?? ''
       if (info.valueTruncated) return reject(AppError.tooLarge(`Field "${name.slice(0, 40)}" is too long`))
       try {
         rejectUnsafeText({ [name]: value }, 'fields')
