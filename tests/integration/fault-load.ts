@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import pg from 'pg'
 import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 
 /**
@@ -86,4 +87,15 @@ export function tally(list: Exchange[]): Record<string, number> {
   const out: Record<string, number> = {}
   for (const e of list) out[`${e.kind} ${e.status}`] = (out[`${e.kind} ${e.status}`] ?? 0) + 1
   return out
+}
+
+/** One query on its own connection (the fault tests' databases come and go). */
+export async function sqlOn<T>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    return (await c.query(text, values)).rows as T[]
+  } finally {
+    await c.end()
+  }
 }

@@ -1,13 +1,12 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { S3Storage } from '@/lib/shared/storage/s3-storage'
 import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
 import { startS3rver, type RunningS3rver } from '../unit/storage/start-s3rver'
-import { demoSongMp3, FaultClient, sleep, songForm, type Exchange } from './fault-load'
+import { demoSongMp3, FaultClient, sleep, songForm, sqlOn, type Exchange } from './fault-load'
 import { startThrottledRelay, type ThrottledRelay } from './throttled-relay'
 
 /**
@@ -50,15 +49,7 @@ afterAll(async () => {
   for (const dir of [tmp, s3Dir]) if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await c.connect()
-  try {
-    return (await c.query(text, values)).rows as T[]
-  } finally {
-    await c.end()
-  }
-}
+const sql = <T>(text: string, values: unknown[] = []) => sqlOn<T>(process.env.DATABASE_URL!, text, values)
 
 const uploadTemps = () => readdir(path.join(tmp, 'bachata-uploads')).catch(() => [] as string[])
 
@@ -110,10 +101,12 @@ describe('the S3 server stopped mid-upload', () => {
     expect(await direct.list('songs')).toEqual(before)
     expect(await direct.list('uploads').catch(() => [])).toEqual([])
     let again: Exchange
+    let tries = 0
     do {
+      tries++
       again = await client.call('upload', 'POST', '/api/songs', { token, form: songForm(wav, { title }, 'song.wav') })
     } while (again.status === 503 && Date.now() - restartedAt < 30_000 && (await sleep(250), true))
-    console.log(`[fault-s3] after the restart the upload answered ${again.status} within ${again.ended - restartedAt} ms`)
+    console.log(`[fault-s3] after the restart the upload answered ${again.status} on try ${tries}, ${again.ended - restartedAt} ms after the restart`)
     expect(again.status, JSON.stringify(again.body)).toBe(201)
     expect((await direct.list('songs')).length).toBe(before.length + 1)
     expect((await video()).status).toBe(302)
