@@ -14,7 +14,7 @@ import {
  * exactly once — one SUCCEEDED state, one output object, one render job, the attempts counted.
  * A cold segment cache makes each render slow enough to be caught in the middle.
  */
-const TASKS = 5
+const TASKS = 4
 const KILLS = 2
 let restoreLibrary: () => Promise<void>
 let owner: Awaited<ReturnType<typeof registerAndSignIn>>
