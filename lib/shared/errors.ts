@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'storage_quota_exceeded'
   | 'render_quota_exceeded'
   | 'unavailable'
+  /** The object store (S3) cannot be reached: the server's problem, retry shortly. */
+  | 'storage_unavailable'
   /** A render's input can never render (bad blueprint, missing clip): not retried. */
   | 'render_input_invalid'
   | 'render_input_unsafe_key'
@@ -68,6 +70,12 @@ export class AppError extends Error {
   /** A dependency (the database) is down: nothing was done, retry shortly. */
   static unavailable(message = 'The service is briefly unavailable, try again in a few seconds', retryAfterSeconds = 5) {
     return new AppError('unavailable', message, 503, undefined, { 'Retry-After': String(retryAfterSeconds) })
+  }
+  /** The object store is down or failing: nothing was stored, retry shortly. */
+  static storageUnavailable(detail: string, retryAfterSeconds = 5) {
+    return new AppError('storage_unavailable', `Storage is unavailable (${detail})`, 503, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    })
   }
   static rateLimited(retryAfterSeconds: number) {
     return new AppError('rate_limited', 'Too many requests, try again later', 429, undefined, {

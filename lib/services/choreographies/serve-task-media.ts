@@ -25,7 +25,7 @@ export async function serveTaskMedia(
   try {
     return await respondWithObject({
       storage: getStorage(), key, download: o.download, range: o.range, ifNoneMatch: o.ifNoneMatch, head: o.head,
-      contentType: o.kind === 'video' ? 'video/mp4' : 'image/jpeg',
+      contentType: o.kind === 'video' ? 'video/mp4' : 'image/jpeg', verify: o.kind === 'video',
       filename: downloadFilename(task.song.title, task.id, o.kind === 'video' ? 'mp4' : 'jpg'),
     })
   } catch (e) {

@@ -38,16 +38,25 @@ export function toAppError(e: unknown, requestId: string): AppError {
  * request did nothing, so 503 + Retry-After tells clients (and load balancers) to come back. */
 const DB_DOWN_PRISMA = new Set(['P1000', 'P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037'])
 const DB_DOWN_PG = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001'])
+/** pg's own errors for a connection that died: plain Errors without a code. "not queryable"
+ * is what a pooled client whose server restarted says to its next query (fault-postgres-restart). */
+const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|is not queryable/i
 
 export function isDatabaseDown(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientInitializationError) return true
-  if (e instanceof Prisma.PrismaClientKnownRequestError) return DB_DOWN_PRISMA.has(e.code)
-  for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 4; c = (c as { cause?: unknown }).cause, depth++) {
-    const code = (c as { code?: unknown }).code
-    if (typeof code === 'string' && DB_DOWN_PG.has(code)) return true
-    if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((c as { message?: unknown }).message))) return true
+  if (e instanceof Prisma.PrismaClientKnownRequestError && DB_DOWN_PRISMA.has(e.code)) return true
+  // Other Prisma codes may still carry the driver's error (meta.driverAdapterError): look in.
+  for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 6; c = next(c), depth++) {
+    const { code, originalCode, message, originalMessage } = c as Record<string, unknown>
+    if ([code, originalCode].some((x) => typeof x === 'string' && DB_DOWN_PG.has(x))) return true
+    if ([message, originalMessage].some((x) => DB_DOWN_MESSAGE.test(String(x ?? '')))) return true
   }
   return false
+}
+
+function next(c: object): unknown {
+  const { cause, meta } = c as { cause?: unknown; meta?: { driverAdapterError?: unknown } }
+  return cause ?? meta?.driverAdapterError
 }
 
 export function errorResponse(err: AppError, requestId: string): Response {

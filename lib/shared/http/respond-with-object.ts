@@ -21,6 +21,9 @@ export interface ObjectResponseOptions {
   etag?: string
   /** Default: private, no-cache (revalidate with the ETag). */
   cacheControl?: string
+  /** Storage that signs URLs: ask it for the object before redirecting, so a player gets a
+   * JSON 404 or 503 from us rather than a link that fails at S3 (one HEAD per video start). */
+  verify?: boolean
 }
 
 /** What respondWithObject reads from the request: its range, its validator and its method. */
@@ -37,6 +40,7 @@ export async function respondWithObject(o: ObjectResponseOptions): Promise<Respo
   const signed = await o.storage.signedUrl(o.key, {
     expiresInSeconds: SIGNED_URL_SECONDS, downloadName: o.download ? o.filename : undefined,
   })
+  if (signed && o.verify && !(await o.storage.head(o.key))) throw AppError.notFound('File')
   if (signed) return new Response(null, { status: 302, headers: { Location: signed, 'Cache-Control': 'private, no-store' } })
 
   const info = await o.storage.head(o.key)

@@ -180,7 +180,7 @@ export class S3Storage implements Storage {
     return { size, contentType }
   }
 
-  /** S3 errors → AppError: missing → 404; unreachable/5xx → 503 'unavailable' (callers retry). */
+  /** S3 errors → AppError: missing → 404; unreachable/5xx → 503 'storage_unavailable' (callers retry). */
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn()
@@ -197,7 +197,7 @@ function toStorageError(e: unknown): unknown {
   if (err.name === 'NoSuchKey' || err.name === 'NotFound' || status === 404) return AppError.notFound('File')
   if (status === 416 || err.name === 'InvalidRange') return new AppError('range_not_satisfiable', 'Range not satisfiable', 416)
   if (status === undefined || status >= 500) {
-    const wrapped = new AppError('unavailable', `Storage is unavailable (${err.code ?? err.name ?? 'error'})`, 503)
+    const wrapped = AppError.storageUnavailable(err.code ?? err.name ?? 'error')
     wrapped.cause = e
     return wrapped
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '@/lib/generated/prisma/client'
+import { Prisma, PrismaClient } from '@/lib/generated/prisma/client'
 import { AppError } from '@/lib/shared/errors'
 import { errorResponse, isDatabaseDown, toAppError } from '@/lib/shared/http/error-response'
 
@@ -18,6 +18,21 @@ describe('a database that cannot be reached is a 503, not a 500', () => {
     expect(res.status).toBe(503)
     expect(res.headers.get('retry-after')).toBe('5')
     expect((await res.json()).error.code).toBe('unavailable')
+  })
+
+  it('maps pg\'s "not queryable" (a pooled connection that died with its server) to 503', () => {
+    // pg/lib/client.js's own words, without a code; the real one is seen in fault-postgres-restart.test.ts.
+    for (const message of ['Client has encountered a connection error and is not queryable', 'Client was closed and is not queryable']) {
+      expect(toAppError(new Error(message), 'r')).toMatchObject({ status: 503, code: 'unavailable' })
+    }
+  })
+
+  it('looks into the driver error a Prisma known-request error carries', () => {
+    const wrapped = new Prisma.PrismaClientKnownRequestError('Raw query failed', {
+      code: 'P2010', clientVersion: 'test', meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' } } },
+    })
+    expect(isDatabaseDown(wrapped)).toBe(true)
+    expect(isDatabaseDown(new Prisma.PrismaClientKnownRequestError('Unique', { code: 'P2002', clientVersion: 'test' }))).toBe(false)
   })
 
   it('leaves ordinary failures alone', () => {

@@ -114,4 +114,15 @@ describe('respondWithObject on S3', () => {
     expect(part.status).toBe(206)
     expect(Buffer.from(await part.arrayBuffer()).equals(DATA.subarray(10, 20))).toBe(true)
   })
+
+  it('verify: asks S3 first, so a missing object is a 404 and a dead S3 a 503 storage_unavailable, not a dead link', async () => {
+    expect((await respondWithObject({ ...base, storage, verify: true })).status).toBe(302)
+    await expect(respondWithObject({ ...base, key: `outputs/${'b'.repeat(64)}.mp4`, storage, verify: true }))
+      .rejects.toMatchObject({ status: 404 })
+    // Without verify the redirect is made without S3 (signing is local): a dead server goes unseen.
+    await server.kill()
+    expect((await respondWithObject({ ...base, storage })).status).toBe(302)
+    await expect(respondWithObject({ ...base, storage, verify: true }))
+      .rejects.toMatchObject({ status: 503, code: 'storage_unavailable', headers: { 'Retry-After': '5' } })
+  })
 })

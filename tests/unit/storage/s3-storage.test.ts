@@ -22,13 +22,13 @@ const make = (o: { requestTimeoutMs?: number } = {}) => new S3Storage({
 describeStorageContract('S3Storage on s3rver', () => make(), { signedUrls: true })
 
 describe('S3Storage failures', () => {
-  it('an unreachable endpoint is a 503 "unavailable" AppError, quickly, not a hang', async () => {
+  it('an unreachable endpoint is a 503 "storage_unavailable" AppError with Retry-After, quickly, not a hang', async () => {
     const dead = new S3Storage({
       bucket: 'x', endpoint: 'http://127.0.0.1:9', credentials: server.credentials, requestTimeoutMs: 2000,
     })
     const started = Date.now()
-    await expect(dead.head('clips/a.mp4')).rejects.toMatchObject({ code: 'unavailable', status: 503 })
-    await expect(dead.put('clips/a.mp4', Buffer.from('x'))).rejects.toMatchObject({ code: 'unavailable' })
+    await expect(dead.head('clips/a.mp4')).rejects.toMatchObject({ code: 'storage_unavailable', status: 503, headers: { 'Retry-After': '5' } })
+    await expect(dead.put('clips/a.mp4', Buffer.from('x'))).rejects.toMatchObject({ code: 'storage_unavailable' })
     expect(Date.now() - started).toBeLessThan(15_000)
   })
 

@@ -28,7 +28,7 @@ describe('render error classification', () => {
   })
 
   it('retries storage outages and unknown failures, without leaking their details', () => {
-    expect(classifyRenderError(new AppError('unavailable', 'Storage is unavailable (ECONNREFUSED)', 503))).toEqual({
+    expect(classifyRenderError(AppError.storageUnavailable('ECONNREFUSED'))).toEqual({
       retryable: true, reason: 'Storage is unavailable (ECONNREFUSED)',
     })
     const r = classifyRenderError(new Error('ffmpeg exited with code 1: /tmp/secret/path'))
