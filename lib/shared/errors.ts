@@ -20,6 +20,9 @@ export type ErrorCode =
   | 'storage_quota_exceeded'
   | 'render_quota_exceeded'
   | 'unavailable'
+  /** A song whose beat analysis is still running (409, retry) or ended without a beat grid (422). */
+  | 'song_not_ready'
+  | 'song_analysis_failed'
   /** A render's input can never render (bad blueprint, missing clip): not retried. */
   | 'render_input_invalid'
   | 'render_input_unsafe_key'
