@@ -8,7 +8,8 @@ import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import { disconnectDb } from '@/lib/shared/db'
 import { claimStaleAnalyses } from '@/lib/services/songs/sweep-song-analyses'
 import { freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
-import { api, registerAndSignIn, uploadSong, waitForSongAnalysis } from './http'
+import { makeClipWithMusic } from '@/tests/fixtures/clip-with-music'
+import { api, registerAndSignIn, signInDemo, uploadSong, waitForSongAnalysis } from './http'
 
 // Song analysis runs in worker threads, after the upload has answered: while a 15-minute
 // upload is being analysed the server goes on answering. An instance of its own, logging at
@@ -87,7 +88,7 @@ beforeAll(async () => {
     for (const line of lines) {
       try {
         const { msg } = JSON.parse(line) as { msg?: string }
-        if (msg?.startsWith('song analysis')) log.push({ msg })
+        if (msg?.startsWith('song analysis') || msg?.startsWith('clip analysis')) log.push({ msg })
       } catch {
         // not a JSON log line (next's own banner)
       }
@@ -170,5 +171,20 @@ describe('song analysis off the request thread', () => {
     expect(log.map((l) => l.msg)).toEqual([
       'song analysis started', 'song analysis finished', 'song analysis started', 'song analysis finished',
     ])
+  }, 300_000)
+
+  it('clip timing runs in the same pool, under the same limit: a clip sent during a song analysis waits its turn', async () => {
+    const [clip, song, instructor] = await Promise.all([makeClipWithMusic(FIX, { bpm: 120 }), silence(300), signInDemo('INSTRUCTOR')])
+    log.length = 0
+    expect((await upload(song, 'five-minutes')).status).toBe(202)
+    await until(() => seen('song analysis started') === 1)
+    const form = new FormData()
+    form.append('clip', new Blob([new Uint8Array(await readFile(clip.file))]), 'clip.mp4')
+    const res = await fetch(`${app.url}/api/moves/clip-timing`, { method: 'POST', headers: { authorization: `Bearer ${instructor.accessToken}` }, body: form })
+    const timing = await res.json() as { audio: boolean; bpm: number }
+    expect(res.status, JSON.stringify(timing)).toBe(200)
+    expect(Math.abs(timing.bpm - clip.bpm) / clip.bpm).toBeLessThan(0.02)
+    await until(() => seen('clip analysis finished') === 1)
+    expect(log.map((l) => l.msg)).toEqual(['song analysis started', 'song analysis finished', 'clip analysis started', 'clip analysis finished'])
   }, 300_000)
 })
