@@ -3,8 +3,9 @@
  * (lib/shared/http/stamp-peer-address.ts), closes the connection of a body that stalled
  * (close-stalled-requests.ts) and sends an API path that does not decode to a JSON 400
  * (reject-malformed-path.ts), then starts building the move search index from
- * Postgres in the background, so the first search does not pay for it. Failure only logs:
- * search builds it again on first use.
+ * Postgres in the background, so the first search does not pay for it (failure only logs:
+ * search builds it again on first use), and sweeps for song analyses an instance left
+ * unfinished (lib/services/songs/sweep-song-analyses.ts), now and every minute.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -18,9 +19,11 @@ export async function register() {
   closeStalledRequests()
   rejectMalformedPaths()
   if (!process.env.DATABASE_URL) return
-  const [{ startMoveSearch }, { logger }] = await Promise.all([
+  const [{ startMoveSearch }, { startAnalysisSweep }, { logger }] = await Promise.all([
     import('@/lib/services/moves/move-search'),
+    import('@/lib/services/songs/sweep-song-analyses'),
     import('@/lib/shared/logger'),
   ])
   startMoveSearch().catch((err) => logger.warn({ err: String(err) }, 'move index not built at startup'))
+  startAnalysisSweep()
 }

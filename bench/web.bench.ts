@@ -78,8 +78,10 @@ async function main() {
       multipart: { title: 'Three minutes', file: { name: 'three-minutes.wav', mimeType: 'audio/wav', buffer: await readFile(long.wav) } },
       timeout: 120_000, headers,
     })
-    if (up.status() !== 201) throw new Error(`upload ${up.status()}: ${await up.text()}`)
+    if (up.status() !== 202) throw new Error(`upload ${up.status()}: ${await up.text()}`)
     const song = (await up.json()).song as { id: string; durationSeconds: number }
+    // The upload answers before the beat analysis: a choreography needs it done.
+    while ((await (await page.request.get(`/api/songs/${song.id}/analysis`)).json()).analysisStatus === 'analysing') await page.waitForTimeout(500)
     const made = await (await page.request.post('/api/choreographies', { data: { songId: song.id, params: { durationSeconds: Math.min(VIDEO_SECONDS, Math.floor(song.durationSeconds) - 5) } }, headers })).json()
     const id = made.id as string
     const deadline = Date.now() + 600_000

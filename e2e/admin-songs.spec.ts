@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { whiteNoiseMp3 } from '../tests/fixtures/upload-audio'
 import { shoot, signIn, sameOrigin } from './helpers'
 
 type Analysis = { beats: number[]; countOne: number[]; sections: { start: number; end: number }[] }
@@ -24,6 +25,10 @@ test('an instructor uploads a song, publishes it, corrects its count one from a 
   await upload.getByLabel('Artist').fill('E2E Band')
   await upload.getByLabel(/Audio file/).setInputFiles('.data/demo-songs/lenta-105.wav')
   await upload.getByRole('button', { name: 'Upload' }).click()
+  // Stored and answered before the analysis: announced (aria-live) while the form polls.
+  const progress = upload.getByTestId('upload-progress')
+  await expect(progress).toHaveAttribute('aria-live', 'polite')
+  await expect(progress).toHaveText(/Analysing…/, { timeout: 60_000 })
   await expect(upload.getByRole('status')).toContainText(`${title} is uploaded and analysed`, { timeout: 90_000 })
   const row = page.getByTestId('song-row').filter({ hasText: title })
   await expect(row).toContainText('E2E Band')
@@ -146,4 +151,21 @@ test('a dancer gets the 403 page for a song\'s analysis view too', async ({ page
   expect(songs.length).toBe(1)
   expect((await page.goto(`/admin/songs/${songs[0].id}`))?.status()).toBe(403)
   expect((await page.goto('/admin/songs?q=%25'))?.status()).toBe(403)
+})
+
+test('an instructor uploads white noise: "Analysing…", then the failure in the form and in the list, and deletes it', async ({ page }) => {
+  await signIn(page, 'INSTRUCTOR')
+  await page.goto('/admin/songs')
+  const title = `Noise ${Date.now()}`
+  const upload = page.getByRole('form', { name: 'Upload a song' })
+  await upload.getByLabel('Title', { exact: true }).fill(title)
+  await upload.getByLabel(/Audio file/).setInputFiles(await whiteNoiseMp3(100_000 + (Date.now() % 100_000)))
+  await upload.getByRole('button', { name: 'Upload' }).click()
+  await expect(upload.getByTestId('upload-progress')).toHaveText(/Analysing…/, { timeout: 60_000 })
+  const failed = upload.getByRole('alert')
+  await expect(failed).toContainText(`${title} could not be analysed: No steady beat found in this audio`, { timeout: 60_000 })
+  await expect(page.getByTestId('song-row').filter({ hasText: title })).toContainText('Analysis failed: No steady beat found in this audio')
+  await failed.getByRole('button', { name: 'Delete it' }).click()
+  await expect(failed).toHaveCount(0)
+  await expect(page.getByTestId('song-row').filter({ hasText: title })).toHaveCount(0)
 })

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { reencodedMp3, whiteNoiseMp3 } from '../tests/fixtures/upload-audio'
 import { shoot, signUp, sameOrigin } from './helpers'
 
 test.setTimeout(180_000)
@@ -222,12 +223,14 @@ test('another dancer\'s choreography and collection are the same 404 page as a m
   await stranger.close()
 })
 
-test('a dancer uploads a song and sees what the analysis found before generating', async ({ page }) => {
+test('a dancer uploads a song, sees "Analysing…", then what the analysis found before generating', async ({ page }) => {
   await signUp(page, 'uploader')
   await page.goto('/generate')
   await page.getByText('Or upload your own song').click()
-  // The test seed wrote the demo songs; the WAV is content no one has uploaded (the library has the MP3s).
-  await page.locator('input[type="file"]').setInputFiles('.data/demo-songs/lenta-105.wav')
+  // The test seed wrote the demo songs; re-encoded here, it is content no one has uploaded.
+  await page.locator('input[type="file"]').setInputFiles(await reencodedMp3('.data/demo-songs/lenta-105.wav', 120))
+  // The upload answers before the analysis: an announced status while the page polls.
+  await expect(page.getByRole('status').filter({ hasText: 'Analysing…' })).toBeVisible({ timeout: 60_000 })
   const plot = page.getByTestId('analysis-plot')
   await expect(plot).toBeVisible({ timeout: 60_000 })
   await expect(plot).toContainText(/Tempo 10[3-7] BPM/)
@@ -236,4 +239,20 @@ test('a dancer uploads a song and sees what the analysis found before generating
   await expect(plot.locator('[data-kind="energy-envelope"]')).toHaveCount(1)
   await expect(page.getByRole('radio', { name: /lenta 105/ })).toBeChecked()
   await shoot(page, 'generate-uploaded')
+})
+
+test('a dancer uploads white noise: "Analysing…", then the reason it failed, and deletes it', async ({ page }) => {
+  await signUp(page, 'noise')
+  await page.goto('/generate')
+  await page.getByText('Or upload your own song').click()
+  await page.locator('input[type="file"]').setInputFiles(await whiteNoiseMp3(Date.now() % 100_000))
+  await expect(page.getByRole('status').filter({ hasText: 'Analysing…' })).toBeVisible({ timeout: 60_000 })
+  const failed = page.getByRole('alert').filter({ hasText: 'could not be analysed' })
+  await expect(failed).toContainText('No steady beat found in this audio', { timeout: 60_000 })
+  await expect(page.getByRole('status').filter({ hasText: 'Analysing…' })).toHaveCount(0)
+  const mine = async () => (await (await page.request.get('/api/songs?mine=true')).json()).total as number
+  expect(await mine()).toBe(1)
+  await failed.getByRole('button', { name: 'Delete it' }).click()
+  await expect(failed).toHaveCount(0)
+  expect(await mine()).toBe(0)
 })

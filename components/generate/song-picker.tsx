@@ -10,6 +10,8 @@ export interface PickableSong {
   bpm: number | null
   energyClass: string | null
   durationSeconds: number | null
+  /** Only a song whose analysis is ready can be picked (an upload answers before it is). */
+  analysisStatus?: 'analysing' | 'ready' | 'failed'
 }
 
 const TEMPOS = {
@@ -76,12 +78,15 @@ export function SongPicker({ songs, selectedId, onSelect }: { songs: PickableSon
           {shown.map((s) => (
             <li key={s.id} className={`flex min-w-0 items-center gap-2 rounded-lg border bg-white p-3 ${selectedId === s.id ? 'border-brand-600 ring-2 ring-brand-600' : 'border-stone-200'}`}>
               <label className="flex min-w-0 flex-1 cursor-pointer items-start gap-2">
-                <input type="radio" name="song" value={s.id} checked={selectedId === s.id} onChange={() => onSelect(s.id)} className="mt-1 accent-brand-600" />
+                <input type="radio" name="song" value={s.id} checked={selectedId === s.id} onChange={() => onSelect(s.id)} className="mt-1 accent-brand-600"
+                  disabled={s.analysisStatus !== undefined && s.analysisStatus !== 'ready'} />
                 <span className="min-w-0">
                   <span className="block truncate font-medium">{s.title}</span>
                   <span className="block text-xs text-stone-600">
                     {s.artist || 'Unknown artist'} · {s.bpm ? `${Math.round(s.bpm)} BPM` : 'tempo unknown'} · {s.energyClass ?? '–'} energy · {formatClock(s.durationSeconds)}
                   </span>
+                  {s.analysisStatus === 'analysing' && <span className="block text-xs text-sky-800">Analysing… reload the page in a moment</span>}
+                  {s.analysisStatus === 'failed' && <span className="block text-xs text-red-800">Could not be analysed</span>}
                 </span>
               </label>
               <button type="button" onClick={() => preview(s.id)} aria-label={`${playing === s.id ? 'Stop' : 'Play'} preview of ${s.title}`}

@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   UPLOAD_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(280).default(240),
   /** Song analyses running at once, each in its own worker thread (default: cores − 1, at least 1). */
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
+  /** How often each instance looks for song analyses whose instance stopped (an expired lease). */
+  ANALYSIS_SWEEP_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Outgoing mail (password reset). Unset: no mail leaves the machine (see lib/shared/mail). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),

@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'unavailable'
   /** The object store (S3) cannot be reached: the server's problem, retry shortly. */
   | 'storage_unavailable'
+  /** A song whose beat analysis is still running (409, retry) or ended without a beat grid (422). */
+  | 'song_not_ready'
+  | 'song_analysis_failed'
   /** A render's input can never render (bad blueprint, missing clip): not retried. */
   | 'render_input_invalid'
   | 'render_input_unsafe_key'

@@ -23,7 +23,7 @@ async function promote(a: Account, role: 'INSTRUCTOR' | 'ADMIN') {
 }
 async function upload(a: Account, title: string, fields: Record<string, string> = {}) {
   const res = await uploadSong(a.accessToken, mp3, { title, ...fields })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  expect(res.status, JSON.stringify(res.body)).toBe(202)
   return res.body.song as { id: string; title: string; visibility: string; analysis: { countOne: number[] } }
 }
 const patch = (a: Account | null, id: string, json: unknown) => api('PATCH', `/api/songs/${id}`, { token: a?.accessToken, json })

@@ -12,7 +12,7 @@ beforeAll(async () => {
   owner = await registerAndSignIn('choreo-owner')
   stranger = await registerAndSignIn('choreo-stranger')
   const res = await uploadSong(owner.accessToken, await readFile(demo.mp3!), { title: 'Choreo song' })
-  expect(res.status).toBe(201)
+  expect(res.status).toBe(202)
   song = res.body.song
 }, 120_000)
 

@@ -38,7 +38,7 @@ describe('GET /api/songs/:id/audio', () => {
     const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[1]], mp3: true })
     const bytes = await readFile(demo.mp3!)
     const up = await uploadSong(owner.accessToken, bytes, { title: 'Private practice track' })
-    expect(up.status).toBe(201)
+    expect(up.status).toBe(202)
     const id = up.body.song.id
 
     const part = await fetch(`${process.env.TEST_APP_URL}/api/songs/${id}/audio`, {
@@ -91,7 +91,7 @@ describe('GET /api/songs/:id/energy', () => {
     const stranger = await registerAndSignIn('energy-stranger')
     const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[2]], mp3: true })
     const up = await uploadSong(owner.accessToken, await readFile(demo.mp3!), { title: 'Private energy' })
-    expect(up.status).toBe(201)
+    expect(up.status).toBe(202)
     expect((await api('GET', `/api/songs/${up.body.song.id}/energy`, { token: owner.accessToken })).status).toBe(200)
     const theirs = await api('GET', `/api/songs/${up.body.song.id}/energy`, { token: stranger.accessToken })
     expectErrorShape(theirs, 404)

@@ -83,10 +83,29 @@ export function expectErrorShape(res: ApiResponse, status: number, code?: string
   if (code && res.body.error.code !== code) throw new Error(`expected code ${code}, got ${res.body.error.code}`)
 }
 
-/** multipart song upload (file + fields). */
-export function uploadSong(token: string, file: Buffer, fields: Record<string, string> = {}, filename = 'song.mp3') {
+/** Asks GET /api/songs/:id/analysis until the song's analysis has ended (ready or failed). */
+export async function waitForSongAnalysis(token: string, id: string, base = BASE_URL) {
+  const deadline = Date.now() + 150_000
+  for (;;) {
+    const res = await fetch(`${base}/api/songs/${id}/analysis`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': CLIENT_ADDRESS } })
+    const body = await res.json() as { analysisStatus: string; analysisError: { code: string; message: string } | null }
+    if (res.status !== 200) throw new Error(`analysis status: ${res.status} ${JSON.stringify(body)}`)
+    if (body.analysisStatus !== 'analysing') return body
+    if (Date.now() > deadline) throw new Error(`song ${id} still analysing after 150 s`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** multipart song upload (file + fields). The upload answers 202 before the beat analysis;
+ * this then waits for the analysis to end and gives the song as it is by then (with its
+ * analysis), so tests about what comes after read as before. The POST's own song is `accepted`. */
+export async function uploadSong(token: string, file: Buffer, fields: Record<string, string> = {}, filename = 'song.mp3') {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   form.append('file', new Blob([new Uint8Array(file)]), filename)
-  return api('POST', '/api/songs', { token, raw: form })
+  const res = await api('POST', '/api/songs', { token, raw: form })
+  if (res.status !== 202) return res
+  await waitForSongAnalysis(token, res.body.song.id)
+  const now = await api('GET', `/api/songs/${res.body.song.id}`, { token })
+  return { ...res, body: { ...res.body, song: now.body.song, accepted: res.body.song } }
 }

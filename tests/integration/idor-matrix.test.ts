@@ -52,7 +52,7 @@ beforeAll(async () => {
   // A's private song (a real upload).
   const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[1]], mp3: true })
   const up = await uploadSong(dancerA.accessToken, await readFile(demo.mp3!), { title: 'IDOR private song' })
-  expect(up.status, JSON.stringify(up.body)).toBe(201)
+  expect(up.status, JSON.stringify(up.body)).toBe(202)
   expect(up.body.song.visibility).toBe('PRIVATE')
   ids.song = up.body.song.id
 
@@ -132,6 +132,7 @@ const rows: Row[] = [
   { owner: 'A', method: 'GET', path: () => `/api/songs/${ids.song}`, cells: [401, 200, 404, 404, 200] },
   { owner: 'A', method: 'GET', path: () => `/api/songs/${ids.song}/audio`, cells: [401, 200, 404, 404, 200] },
   { owner: 'A', method: 'GET', path: () => `/api/songs/${ids.song}/energy`, cells: [401, 200, 404, 404, 200] },
+  { owner: 'A', method: 'GET', path: () => `/api/songs/${ids.song}/analysis`, cells: [401, 200, 404, 404, 200] },
   { owner: 'A', method: 'PATCH', path: () => `/api/songs/${ids.song}`, json: () => ({ title: 'Renamed' }), cells: [401, 200, 404, 404, 200] },
   { owner: 'A', method: 'PATCH', path: () => `/api/songs/${ids.song}/analysis`, json: () => ({ kind: 'shift', beats: 1 }), cells: [401, 200, 404, 404, 200] },
   { owner: 'A', method: 'DELETE', path: () => `/api/songs/${ids.song}/analysis`, cells: [401, 200, 404, 404, 200] },

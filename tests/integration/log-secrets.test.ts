@@ -95,7 +95,7 @@ describe('the log of a real run', () => {
     upload.append('title', 'Log secrets song')
     upload.append('file', new Blob([await readFile(demo.mp3!)], { type: 'audio/mpeg' }), 'song.mp3')
     const created = await call('/api/songs', { method: 'POST', token: access, body: upload })
-    expect(created.status).toBe(201)
+    expect(created.status).toBe(202)
     const songId = (await created.json()).song.id as string
     const audio = await call(`/api/songs/${songId}/audio`, { token: access })
     expect(audio.status).toBe(302)

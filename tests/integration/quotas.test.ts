@@ -3,7 +3,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
-import { PASSWORD, uniqueEmail } from './http'
+import { PASSWORD, uniqueEmail, waitForSongAnalysis } from './http'
 
 /**
  * Per-user quotas over real HTTP, on an instance of their own with small limits: room for two
@@ -70,10 +70,10 @@ const create = (token: string, songId: string, seed: number) =>
 describe('storage quota', () => {
   it('refuses the upload that would pass it with a 413 naming the quota; parallel uploads cannot both take the last room', async () => {
     const { token, userId } = await newUser('storage-quota')
-    expect((await upload(token, 'first')).status).toBe(201) // also caches the analysis
+    expect((await upload(token, 'first')).status).toBe(202)
     // Room for one and a half more: of four at once, exactly one gets in.
     const results = await Promise.all([1, 2, 3, 4].map((i) => upload(token, `parallel ${i}`)))
-    expect(results.map((r) => r.status).sort()).toEqual([201, 413, 413, 413])
+    expect(results.map((r) => r.status).sort()).toEqual([202, 413, 413, 413])
     const refused = results.find((r) => r.status === 413)!
     expect(refused.body.error.code).toBe('storage_quota_exceeded')
     expect(refused.body.error.message).toMatch(/storage quota of \d+\.\d MiB/)
@@ -84,7 +84,7 @@ describe('storage quota', () => {
 
   it('gives staff ten times the room', async () => {
     const { token } = await newUser('storage-staff', 'INSTRUCTOR')
-    for (let i = 0; i < 4; i++) expect((await upload(token, `staff ${i}`)).status).toBe(201)
+    for (let i = 0; i < 4; i++) expect((await upload(token, `staff ${i}`)).status).toBe(202)
   }, 120_000)
 })
 
@@ -94,8 +94,9 @@ describe('concurrent render quota', () => {
   beforeAll(async () => {
     ;({ token } = await newUser('render-quota'))
     const up = await upload(token, 'render quota song')
-    expect(up.status).toBe(201)
+    expect(up.status).toBe(202)
     songId = up.body.song.id
+    expect((await waitForSongAnalysis(token, songId, app.url)).analysisStatus).toBe('ready')
   }, 120_000)
 
   it('lets exactly the quota through when requests race, then 429 with the limit named', async () => {
@@ -124,7 +125,8 @@ describe('concurrent render quota', () => {
   it('gives staff ten times the renders', async () => {
     const { token: staff } = await newUser('render-staff', 'INSTRUCTOR')
     const up = await upload(staff, 'staff render song')
-    expect(up.status).toBe(201)
+    expect(up.status).toBe(202)
+    expect((await waitForSongAnalysis(staff, up.body.song.id, app.url)).analysisStatus).toBe('ready')
     for (let seed = 1; seed <= RENDERS + 2; seed++) expect((await create(staff, up.body.song.id, seed)).status).toBe(202)
   }, 120_000)
 })

@@ -38,7 +38,7 @@ const patch = (token: string, id: string, json: unknown) => api('PATCH', `/api/s
 describe('PATCH /api/songs/:id/analysis: corrections that persist', () => {
   it('count one from T moves every later count-one and nothing before; a pausa restarts the count; both survive a re-analysis; a later choreography uses them; reset goes back', async () => {
     const up = await uploadSong(owner.accessToken, mp3, { title: 'Correct me' })
-    expect(up.status, JSON.stringify(up.body)).toBe(201)
+    expect(up.status, JSON.stringify(up.body)).toBe(202)
     const s = up.body.song
     const auto: Analysis = s.analysis
     expect(auto.warnings).toEqual([])
@@ -164,10 +164,21 @@ describe('POST /api/songs: hostile audio gets a clear 4xx, never a 500 or a grid
     await expectRejected(long, 422, /maximum is 15 min/)
   }, 120_000)
 
-  it('silence and white noise: no steady beat found', async () => {
-    const silence = await encode('hostile-silence.mp3', ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '30', '-c:a', 'libmp3lame'])
-    await expectRejected(silence, 422, /^No steady beat found in this audio$/)
-    const noise = await encode('hostile-noise.mp3', ['-f', 'lavfi', '-i', 'anoisesrc=r=44100:a=0.4:c=white:seed=3', '-t', '30', '-c:a', 'libmp3lame'])
-    await expectRejected(noise, 422, /^No steady beat found in this audio$/)
+  it('silence and white noise: accepted, then failed with "No steady beat found"; no choreography, no correction; deletable', async () => {
+    const files = [
+      await encode('hostile-silence.mp3', ['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '30', '-c:a', 'libmp3lame']),
+      await encode('hostile-noise.mp3', ['-f', 'lavfi', '-i', 'anoisesrc=r=44100:a=0.4:c=white:seed=3', '-t', '30', '-c:a', 'libmp3lame']),
+    ]
+    for (const file of files) {
+      const res = await uploadSong(owner.accessToken, file, { title: 'no beat' })
+      expect(res.status, JSON.stringify(res.body)).toBe(202)
+      const s = res.body.song
+      expect(s).toMatchObject({ analysisStatus: 'failed', analysisError: { code: 'validation_failed', message: 'No steady beat found in this audio' }, analysis: null })
+      const choreo = await api('POST', '/api/choreographies', { token: owner.accessToken, json: { songId: s.id, params: { durationSeconds: 20 }, seed: 1 } })
+      expectErrorShape(choreo, 422, 'song_analysis_failed')
+      expect(choreo.body.error.message).toMatch(/No steady beat found/)
+      expectErrorShape(await patch(owner.accessToken, s.id, { kind: 'shift', beats: 1 }), 422, 'song_analysis_failed')
+      expect((await api('DELETE', `/api/songs/${s.id}`, { token: owner.accessToken })).status).toBe(200)
+    }
   }, 120_000)
 })

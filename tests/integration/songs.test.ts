@@ -5,7 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
-import { api, expectErrorShape, BASE_URL, registerAndSignIn, signInDemo } from './http'
+import { api, expectErrorShape, BASE_URL, registerAndSignIn, signInDemo, uploadSong } from './http'
 
 const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
 let mp3: Buffer
@@ -13,12 +13,7 @@ let shortMp3: Buffer
 let owner: Awaited<ReturnType<typeof registerAndSignIn>>
 let other: Awaited<ReturnType<typeof registerAndSignIn>>
 
-function upload(token: string, file: Buffer | Blob, fields: Record<string, string> = {}, filename = 'song.mp3') {
-  const form = new FormData()
-  for (const [k, v] of Object.entries(fields)) form.append(k, v)
-  form.append('file', file instanceof Blob ? file : new Blob([new Uint8Array(file)]), filename)
-  return api('POST', '/api/songs', { token, raw: form })
-}
+const upload = uploadSong
 
 beforeAll(async () => {
   await db.connect()
@@ -40,11 +35,15 @@ afterAll(() => db.end())
 describe('POST /api/songs', () => {
   let firstId: string
 
-  it('stores, analyses and returns the song with its beat grid', async () => {
+  it('stores the song, answers 202 while it is analysed, then has its beat grid', async () => {
     const res = await upload(owner.accessToken, mp3, { title: 'Clásica 128', artist: 'Demo Band' }, '../../etc/passwd')
-    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.status, JSON.stringify(res.body)).toBe(202)
     expect(res.body.analysisCached).toBe(false)
+    // The answer came before the analysis: content no one uploaded yet.
+    expect(res.body.accepted).toMatchObject({ analysisStatus: 'analysing', analysisError: null, analysis: null, bpm: null })
+    expect(res.body.accepted.durationSeconds).toBeGreaterThan(10)
     const s = res.body.song
+    expect(s).toMatchObject({ analysisStatus: 'ready', analysisError: null })
     firstId = s.id
     expect(s).toMatchObject({ title: 'Clásica 128', artist: 'Demo Band', visibility: 'PRIVATE', mimeType: 'audio/mpeg' })
     expect(s.bpm).toBeGreaterThan(128 * 0.98)
@@ -58,8 +57,11 @@ describe('POST /api/songs', () => {
 
   it('analyses the same content once, whoever uploads it', async () => {
     const res = await upload(other.accessToken, mp3, { title: 'Same file again' }, 'copy.mp3')
-    expect(res.status).toBe(201)
+    expect(res.status).toBe(202)
     expect(res.body.analysisCached).toBe(true)
+    // Analysed before: ready in the upload's own answer.
+    expect(res.body.accepted.analysisStatus).toBe('ready')
+    expect(res.body.accepted.analysis.countOne.length).toBeGreaterThan(10)
     expect(res.body.song.id).not.toBe(firstId)
     const hash = createHash('sha256').update(mp3).digest('hex')
     const rows = await db.query('SELECT count(*)::int AS n FROM "AudioAnalysis" WHERE "contentHash" = $1', [hash])
@@ -131,12 +133,13 @@ describe('GET /api/songs and /api/songs/:id', () => {
   it('lists visible songs with search, tempo filter, sorting and paging', async () => {
     const instructor = await signInDemo('INSTRUCTOR')
     const pub = await upload(instructor.accessToken, mp3, { title: 'Zz Public Library Song', artist: 'Teacher', visibility: 'PUBLIC' })
-    expect(pub.status).toBe(201)
+    expect(pub.status).toBe(202)
     const mine = await upload(owner.accessToken, mp3, { title: 'Aa Owner Private Song' })
 
     const seenByOther = await api('GET', '/api/songs?pageSize=100', { token: other.accessToken })
     const titles = seenByOther.body.items.map((s: { title: string }) => s.title)
     expect(titles).toContain('Zz Public Library Song')
+    expect(seenByOther.body.items.find((s: { title: string }) => s.title === 'Zz Public Library Song').analysisStatus).toBe('ready')
     expect(titles).not.toContain('Aa Owner Private Song')
 
     const search = await api('GET', '/api/songs?q=owner%20private', { token: owner.accessToken })
@@ -169,6 +172,29 @@ describe('GET /api/songs and /api/songs/:id', () => {
     expect(got.status).toBe(200)
     expect(got.body.song.analysisVersion).toBe(s.body.song.analysisVersion)
     expect(got.body.song.analysis.bpm).toBeCloseTo(s.body.song.analysis.bpm, 3)
+  })
+})
+
+describe('a song still being analysed', () => {
+  it('says so (GET analysis, the song, the list); choreographies and corrections wait: 409 with Retry-After', async () => {
+    const s = (await upload(owner.accessToken, mp3, { title: 'Not yet' })).body.song
+    // Back to ANALYSING under a lease far ahead, so no instance's sweep takes it meanwhile.
+    await db.query(`UPDATE "Song" SET "analysisStatus" = 'ANALYSING', "analysisLeaseUntil" = now() + interval '1 hour' WHERE id = $1`, [s.id])
+    const status = await api('GET', `/api/songs/${s.id}/analysis`, { token: owner.accessToken })
+    expect(status.status).toBe(200)
+    expect(status.body).toEqual({ songId: s.id, analysisStatus: 'analysing', analysisError: null })
+    expect((await api('GET', `/api/songs/${s.id}`, { token: owner.accessToken })).body.song.analysisStatus).toBe('analysing')
+    const list = await api('GET', '/api/songs?mine=true&q=Not%20yet', { token: owner.accessToken })
+    expect(list.body.items.map((i: { analysisStatus: string }) => i.analysisStatus)).toEqual(['analysing'])
+
+    const choreo = await api('POST', '/api/choreographies', { token: owner.accessToken, json: { songId: s.id, params: { durationSeconds: 20 }, seed: 1 } })
+    expectErrorShape(choreo, 409, 'song_not_ready')
+    expect(Number(choreo.headers.get('retry-after'))).toBeGreaterThan(0)
+    expectErrorShape(await api('PATCH', `/api/songs/${s.id}/analysis`, { token: owner.accessToken, json: { kind: 'shift', beats: 1 } }), 409, 'song_not_ready')
+    expectErrorShape(await api('GET', `/api/songs/${s.id}/energy`, { token: owner.accessToken }), 409, 'song_not_ready')
+
+    await db.query(`UPDATE "Song" SET "analysisStatus" = 'READY', "analysisLeaseUntil" = NULL WHERE id = $1`, [s.id])
+    expect((await api('PATCH', `/api/songs/${s.id}/analysis`, { token: owner.accessToken, json: { kind: 'shift', beats: 1 } })).status).toBe(200)
   })
 })
 

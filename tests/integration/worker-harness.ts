@@ -77,7 +77,7 @@ export async function cancelLeftoverTasks(): Promise<void> {
 export async function uploadDemoSong(token: string, title: string): Promise<{ id: string; storageKey: string }> {
   const [demo] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[0]], mp3: true })
   const res = await uploadSong(token, await readFile(demo.mp3!), { title })
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status !== 202) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`)
   const [row] = await sql<{ storageKey: string }>('SELECT "storageKey" FROM "Song" WHERE id = $1', [res.body.song.id])
   return { id: res.body.song.id, storageKey: row.storageKey }
 }

@@ -15,7 +15,7 @@ export default async function GeneratePage({ searchParams }: { searchParams: Pro
     loadPreferences(user.id),
   ])
   const defaults = { difficulty: prefs.preferredDifficulty, style: prefs.preferredStyle, durationSeconds: prefs.preferredDurationSeconds }
-  const songs = items.map((s) => ({ id: s.id, title: s.title, artist: s.artist, bpm: s.bpm, energyClass: s.energyClass, durationSeconds: s.durationSeconds }))
+  const songs = items.map((s) => ({ id: s.id, title: s.title, artist: s.artist, bpm: s.bpm, energyClass: s.energyClass, durationSeconds: s.durationSeconds, analysisStatus: s.analysisStatus }))
   const initial = songs.some((s) => s.id === song) ? song! : null
   return (
     <div className="space-y-6">

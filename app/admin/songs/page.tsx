@@ -60,7 +60,7 @@ export default async function AdminSongsPage({ searchParams }: { searchParams: P
                 ? <SongVisibilityToggle songId={s.id} title={s.title} initial={s.visibility} />
                 : <span>{s.visibility === 'PUBLIC' ? 'Public' : 'Private'}</span>}
             </td>
-            <td className="px-3 py-2"><SongAnalysisStatus status={s.analysis} /></td>
+            <td className="px-3 py-2"><SongAnalysisStatus status={s.analysis} state={s.analysisStatus} error={s.analysisError} /></td>
           </tr>
         ))}
         {songs.items.length === 0 && (

@@ -8,14 +8,17 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { ApiError } from '@/components/ui/fetch-json'
 import { TextField } from '@/components/ui/text-field'
+import { FailedSongAlert } from '@/components/generate/failed-song-alert'
+import { waitForAnalysis, type AnalysisPoll } from '@/components/generate/wait-for-analysis'
 
 const ACCEPT = '.mp3,.wav,.flac,.ogg,.opus,.m4a,.aac,audio/*'
 const MAX_BYTES = 60 * 1024 * 1024
 
-type Uploaded = { song: { id: string; title: string } }
+type Uploaded = { song: { id: string; title: string } & Pick<AnalysisPoll, 'analysisStatus' | 'analysisError'> }
 
-/** Upload a song with its title, artist and visibility; the server analyses it before it
- * answers, and the list below refreshes to show it. */
+/** Upload a song with its title, artist and visibility. The server answers once the file is
+ * stored and analyses it after: "Analysing…" (polled) until it is ready or failed; the list
+ * below refreshes at each step to show it. */
 export function AdminSongUpload() {
   const router = useRouter()
   const form = useRef<HTMLFormElement>(null)
@@ -23,6 +26,7 @@ export function AdminSongUpload() {
   const [error, setError] = useState<string | null>(null)
   const [fields, setFields] = useState<Record<string, string[]>>({})
   const [done, setDone] = useState<Uploaded['song'] | null>(null)
+  const [analysing, setAnalysing] = useState(false)
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault()
@@ -35,18 +39,27 @@ export function AdminSongUpload() {
     try {
       const text = (k: string) => String(data.get(k) ?? '')
       const res = await postSong<Uploaded>(file, { title: text('title'), artist: text('artist'), visibility: text('visibility') }, setProgress)
-      setDone(res.song)
       form.current?.reset()
       router.refresh()
+      setProgress(null)
+      let song = res.song
+      if (song.analysisStatus === 'analysing') {
+        setAnalysing(true)
+        const poll = await waitForAnalysis(song.id)
+        song = { ...song, analysisStatus: poll.analysisStatus, analysisError: poll.analysisError }
+        router.refresh()
+      }
+      setDone(song)
     } catch (err) {
       setError((err as Error).message)
       if (err instanceof ApiError && err.fields) setFields(err.fields)
     } finally {
       setProgress(null)
+      setAnalysing(false)
     }
   }
 
-  const busy = progress !== null
+  const busy = progress !== null || analysing
   return (
     <form ref={form} onSubmit={submit} noValidate aria-labelledby="upload-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h2 id="upload-heading" className="text-lg font-semibold">Upload a song</h2>
@@ -64,14 +77,15 @@ export function AdminSongUpload() {
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy}>{busy ? 'Uploading…' : 'Upload'}</Button>
-        {busy && (
-          <span className="text-sm text-stone-700" aria-live="polite">
-            {progress < 100 ? `Uploading… ${Math.round(progress)}%` : 'Analysing the music: tempo, beats, count 1, sections…'}
-          </span>
-        )}
+        <span className="text-sm text-stone-700" aria-live="polite" data-testid="upload-progress">
+          {analysing ? 'Analysing… tempo, beats, count 1, sections' : progress === null ? '' : progress < 100 ? `Uploading… ${Math.round(progress)}%` : 'Checking the file…'}
+        </span>
       </div>
       {error && <Alert>{error}</Alert>}
-      {done && (
+      {done?.analysisStatus === 'failed' && (
+        <FailedSongAlert song={done} message={done.analysisError?.message ?? 'The analysis failed'} onDeleted={() => { setDone(null); router.refresh() }} />
+      )}
+      {done && done.analysisStatus !== 'failed' && (
         <p role="status" className="text-sm">
           <strong>{done.title}</strong> is uploaded and analysed. <Link className="text-brand-700 underline" href={`/admin/songs/${done.id}`}>Check its analysis</Link>
         </p>

@@ -1,7 +1,12 @@
 import type { ManagedSong } from '@/lib/services/songs/list-managed-songs'
 
-/** A list row's analysis at a glance: analysed (and how sure), warnings to check, corrections made. */
-export function SongAnalysisStatus({ status }: { status: ManagedSong['analysis'] }) {
+/** A list row's analysis at a glance: still running, failed (and why), or analysed (and how
+ * sure), warnings to check, corrections made. */
+export function SongAnalysisStatus({ status, state, error }: {
+  status: ManagedSong['analysis']; state: ManagedSong['analysisStatus']; error: ManagedSong['analysisError']
+}) {
+  if (state === 'analysing') return <span className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-900">Analysing…</span>
+  if (state === 'failed') return <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">Analysis failed: {error?.message}</span>
   if (!status.current) return <span className="text-stone-600">Re-analysed when opened</span>
   return (
     <span className="flex flex-wrap gap-1.5">

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/shared/errors'
 import { enqueueRender } from '@/lib/services/render-jobs/enqueue-render'
 import { parseRequest } from '@/lib/engines/request'
 import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
+import { assertSongReady } from '@/lib/services/songs/song-readiness'
 import { getVisibleSongOrThrow } from '@/lib/services/songs/song-access'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { ChoreographyParamsSchema } from '@/lib/engines/dance/choreography-params'
@@ -47,6 +48,7 @@ export async function createChoreography(user: SessionUser, input: Input, idempo
     idempotencyKey !== null && (await client.choreographyTask.count({ where: { ownerId: user.id, idempotencyKey } })) > 0
   if (!(await keyUsed(db))) await assertRenderSlot(db, user)
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, input.songId))
+  assertSongReady(song)
   const analysis = SongAnalysisSchema.parse(song.analysis)
   const parsed = input.request ? await parseRequest(input.request, { wordMeanings: await getWordMeanings() }) : ChoreographyParamsSchema.parse({})
   const params = ChoreographyParamsSchema.parse({

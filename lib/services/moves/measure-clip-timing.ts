@@ -1,23 +1,20 @@
-import { analyzePcm, decodeAudio } from '@/lib/engines/audio'
-import { findClipTiming, type ClipTiming } from '@/lib/engines/audio/find-clip-timing'
+import type { ClipTiming } from '@/lib/engines/audio/find-clip-timing'
 import { probeClip, type ClipInfo } from '@/lib/engines/media/probe-clip'
 import { isAppError } from '@/lib/shared/errors'
-
-/** Shorter than this, no tempo can be found (16 beats at the fastest bachata is ~5 s). */
-const MIN_CLIP_AUDIO_SECONDS = 2
+import { measureClipInWorker } from '@/lib/services/songs/analyze-in-worker'
 
 /**
  * The tempo and first count one of a clip's own music, by the same analysis as songs
- * (issue 11 item 6). The clip is validated as a video first (a 4xx if it is not one); a
- * clip without a sound track, or one too short to decode, answers without figures. A caller
- * that has probed the clip already passes what it found.
+ * (issue 11 item 6), in the songs' worker-thread pool: seconds of CPU that must not stall
+ * the event loop, bounded by the same concurrency. The clip is validated as a video first
+ * (a 4xx if it is not one); a clip without a sound track, or one too short to decode,
+ * answers without figures. A caller that has probed the clip already passes what it found.
  */
 export async function measureClipTiming(file: string, probed?: ClipInfo): Promise<ClipTiming> {
   const info = probed ?? (await probeClip(file))
   if (!info.hasAudio) return { audio: false }
   try {
-    const { pcm, sampleRate } = await decodeAudio(file, { minSeconds: MIN_CLIP_AUDIO_SECONDS, timeoutMs: 30_000 })
-    return findClipTiming(analyzePcm(pcm, sampleRate))
+    return await measureClipInWorker(file)
   } catch (e) {
     // A validation error here means "too short to say" (the clip itself already passed probeClip).
     if (isAppError(e) && e.status === 422) return { audio: true, bpm: null, firstCountOffset: null, countOnes: [], confidence: 0 }

@@ -7,16 +7,28 @@ import { getStorage } from '@/lib/shared/storage/get-storage'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { canManageSong, getVisibleSongOrThrow } from './song-access'
 import { loadBaseAnalysis, refreshSongAnalysis, songCorrections } from './refresh-song-analysis'
-import { serializeSong } from './serialize-song'
+import { serializeSong, withoutEnvelope } from './serialize-song'
+import { analysisState, assertSongReady } from './song-readiness'
 
 export async function getSong(user: SessionUser, id: string) {
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
   return serializeSong(song, { withAnalysis: true })
 }
 
+/** Where the song's analysis stands, for polling after an upload: the analysis itself once ready. */
+export async function getSongAnalysis(user: SessionUser, id: string) {
+  const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
+  const state = analysisState(song)
+  return {
+    songId: song.id, ...state,
+    ...(song.analysisStatus === 'READY' ? { analysis: withoutEnvelope(song.analysis), corrections: song.analysisCorrections } : {}),
+  }
+}
+
 /** The plot's loudness curve with the song length it spans (re-analysing an older analysis first). */
 export async function getSongEnergy(user: SessionUser, id: string) {
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
+  assertSongReady(song)
   const analysis = SongAnalysisSchema.parse(song.analysis)
   const envelope = analysis.energyEnvelope
   if (!envelope) throw AppError.conflict('This song has no loudness curve yet')
@@ -31,6 +43,7 @@ export async function getSongEnergy(user: SessionUser, id: string) {
 export async function adjustSongAnalysis(user: SessionUser, id: string, patch: AnalysisPatch) {
   const song = await refreshSongAnalysis(await getVisibleSongOrThrow(user, id))
   if (!canManageSong(user, song, 'analysis')) throw AppError.forbidden('Only the uploader, an instructor (public songs) or an admin can correct this analysis')
+  assertSongReady(song)
   let analysis: SongAnalysis
   let corrections: AnalysisAdjustment[]
   if ('reset' in patch) {

@@ -37,12 +37,13 @@ export async function loadBaseAnalysis(song: Song): Promise<SongAnalysis> {
 }
 
 /**
- * Songs analysed by an older algorithm version are re-analysed the next time they are read,
+ * Songs analysed by an older algorithm version are re-analysed the next time they are read
+ * (a song still being analysed, or whose analysis failed, is left as it is),
  * and the song's corrections are applied again, in order, on top of the new result: what an
  * instructor fixed stays fixed (a correction that no longer fits is skipped with a warning).
  */
 export async function refreshSongAnalysis(song: Song): Promise<Song> {
-  if (song.analysisVersion === ANALYSIS_VERSION && song.analysis) return song
+  if (song.analysisStatus !== 'READY' || (song.analysisVersion === ANALYSIS_VERSION && song.analysis)) return song
   const analysis = applyCorrections(await loadBaseAnalysis(song), songCorrections(song))
   return getDb().song.update({
     where: { id: song.id },

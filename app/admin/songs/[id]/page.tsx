@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { SongAnalysisEditor } from '@/components/admin/songs/song-analysis-editor'
+import { SongNotAnalysed } from '@/components/admin/songs/song-not-analysed'
 import { SongVisibilityToggle } from '@/components/admin/songs/song-visibility-toggle'
 import { formatClock } from '@/components/ui/format-clock'
 import { AnalysisCorrectionsSchema } from '@/lib/engines/audio/apply-corrections'
@@ -21,6 +22,7 @@ export default async function AdminSongPage({ params }: { params: Promise<{ id: 
     if (e instanceof AppError && e.status === 404) notFound()
     throw e
   })
+  if (song.analysisStatus !== 'ready') return <SongNotAnalysed song={song} />
   const analysis = SongAnalysisSchema.parse(song.analysis)
   const corrections = AnalysisCorrectionsSchema.catch([]).parse(song.corrections)
   return (

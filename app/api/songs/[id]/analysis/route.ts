@@ -1,8 +1,11 @@
 import { AnalysisPatchSchema } from '@/lib/engines/audio/apply-corrections'
 import { handler } from '@/lib/shared/http/handler'
-import { adjustSongAnalysis } from '@/lib/services/songs/manage-song'
+import { adjustSongAnalysis, getSongAnalysis } from '@/lib/services/songs/manage-song'
 import { IdParamsSchema } from '@/lib/shared/validation/songs'
 import { otherMethods } from '@/lib/shared/http/other-methods'
+
+/** { songId, analysisStatus: analysing | ready | failed, analysisError, analysis? }: polled after an upload. */
+export const GET = handler({ params: IdParamsSchema }, async ({ user, params }) => getSongAnalysis(user, params.id))
 
 /** Instructor corrections, kept with the song and re-applied after every re-analysis:
  * { kind: 'tempo', factor: 2 | 0.5 } | { kind: 'shift', beats: ±1 } | { kind: 'relabel', sectionIndex, label } |
@@ -18,4 +21,4 @@ export const DELETE = handler(
   async ({ user, params }) => ({ song: await adjustSongAnalysis(user, params.id, { reset: true }) }),
 )
 
-export const { GET, POST, PUT, OPTIONS } = otherMethods(['PATCH', 'DELETE'])
+export const { POST, PUT, OPTIONS } = otherMethods(['GET', 'PATCH', 'DELETE'])
