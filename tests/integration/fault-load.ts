@@ -52,6 +52,18 @@ export class FaultClient {
   }
 
   /** A fresh account and its bearer token (the instance's sign-in limits allow a handful). */
+  /** An upload answers 202 before its beat analysis: wait until the song is ready to choreograph. */
+  async untilAnalysed(token: string, songId: string): Promise<void> {
+    const deadline = Date.now() + 150_000
+    for (;;) {
+      const res = await this.call('setup', 'GET', `/api/songs/${songId}/analysis`, { token })
+      if (res.status === 200 && res.body.analysisStatus === 'ready') return
+      if (res.status === 200 && res.body.analysisStatus === 'failed') throw new Error(`song ${songId}: ${JSON.stringify(res.body.analysisError)}`)
+      if (Date.now() > deadline) throw new Error(`song ${songId} not analysed after 150 s (${res.status})`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+
   async newUser(tag: string): Promise<string> {
     const email = `${tag}-${Math.random().toString(36).slice(2, 10)}@faults.bachata.buddy`
     const password = 'correct-horse-battery'

@@ -46,8 +46,9 @@ beforeAll(async () => {
   const instructor = DEMO_ACCOUNTS.find((a) => a.role === 'INSTRUCTOR')!
   const staff = await client.signIn(instructor.email, DEMO_PASSWORD)
   const up = await client.call('setup', 'POST', '/api/songs', { token: staff, form: songForm(await demoSongMp3(), { title: 'Outage song', visibility: 'PUBLIC' }) })
-  expect(up.status, JSON.stringify(up.body)).toBe(201)
+  expect(up.status, JSON.stringify(up.body)).toBe(202)
   songId = up.body.song.id
+  await client.untilAnalysed(staff, songId)
   for (let i = 0; i < READERS + CREATORS; i++) {
     const token = await client.newUser(`pg-fault-${i}`)
     tokens.push(token)

@@ -64,7 +64,8 @@ describe('the S3 server stopped mid-upload', () => {
   it('a clear 503, no song row, no object once S3 is back, no temp file; video reads 503 while it is down', async () => {
     // Baseline with S3 up: a song, and a finished choreography whose video is in the bucket.
     const first = await client.call('upload', 'POST', '/api/songs', { token, form: songForm(await demoSongMp3(), { title: 'Before the outage' }) })
-    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    expect(first.status, JSON.stringify(first.body)).toBe(202)
+    await client.untilAnalysed(token, first.body.song.id)
     const task = await client.call('create', 'POST', '/api/choreographies', { token, json: { songId: first.body.song.id, params: { durationSeconds: 20 } } })
     expect(task.status, JSON.stringify(task.body)).toBe(202)
     const videoKey = `outputs/fault-s3-${task.body.id}.mp4`
@@ -107,7 +108,7 @@ describe('the S3 server stopped mid-upload', () => {
       again = await client.call('upload', 'POST', '/api/songs', { token, form: songForm(wav, { title }, 'song.wav') })
     } while (again.status === 503 && Date.now() - restartedAt < 30_000 && (await sleep(250), true))
     console.log(`[fault-s3] after the restart the upload answered ${again.status} on try ${tries}, ${again.ended - restartedAt} ms after the restart`)
-    expect(again.status, JSON.stringify(again.body)).toBe(201)
+    expect(again.status, JSON.stringify(again.body)).toBe(202)
     expect((await direct.list('songs')).length).toBe(before.length + 1)
     expect((await video()).status).toBe(302)
     expect(app.process.exitCode).toBeNull()
