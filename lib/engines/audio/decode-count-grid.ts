@@ -69,6 +69,12 @@ const SECTION_VOTE = 3
  * 0.901 with one cost).
  */
 export const COUNT_GRID_COST = 8
+/**
+ * A restart where the beats stop for a pause of free length: the band re-enters on a new 1
+ * (a pause is no count, so stepping the count across it is no more "regular" than a
+ * restart). Kept above 0 so the music after the pause still has a say (a pickup into 1).
+ */
+export const RESTART_AFTER_PAUSE_COST = 2
 
 /** Log-odds per unit of section margin (tuning set: wrong sections fall below 0.6). */
 const SURENESS_SCALE = 1
@@ -84,10 +90,10 @@ type Kind = 'step' | 'phrase' | 'tag' | 'short' | 'restart'
 export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   const n = input.template.length
   if (n === 0) return { states: [], downbeats: [], countOnes: [], phraseEvidence: [] }
-  const gap = restartPoints(input)
+  const { gap, pause } = restartPoints(input)
   const { emit, phraseEvidence } = emissions(input)
   // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
-  const cost = (i: number, kind: Kind) => (kind === 'step' ? 0 : kind === 'restart' && !gap[i] ? Infinity : COUNT_GRID_COST)
+  const cost = (i: number, kind: Kind) => (kind === 'step' ? 0 : kind !== 'restart' ? COUNT_GRID_COST : pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity)
   // Allowed transitions from each state: [to, kind].
   const moves: Array<Array<[number, Kind]>> = Array.from({ length: STATES }, (_, s) => {
     const out: Array<[number, Kind]> = []
@@ -158,10 +164,11 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
   return { emit, phraseEvidence }
 }
 
-/** Per beat: a gap in the beats before it (a pause) or the band's re-entry after a pausa. */
-function restartPoints({ beatTimes, breaks }: DecodeCountGridInput): boolean[] {
+/** Per beat: a gap in the beats before it (a pause), or that or the band's re-entry after a pausa. */
+function restartPoints({ beatTimes, breaks }: DecodeCountGridInput): { gap: boolean[]; pause: boolean[] } {
   const beat = median(beatTimes.slice(1).map((t, i) => t - beatTimes[i])) || 0.5
-  return beatTimes.map((t, i) => (i > 0 && t - beatTimes[i - 1] > 1.4 * beat) || breaks.some((b) => Math.abs(i - b.endBeat) <= 1))
+  const pause = beatTimes.map((t, i) => i > 0 && t - beatTimes[i - 1] > 1.4 * beat)
+  return { pause, gap: pause.map((p, i) => p || breaks.some((b) => Math.abs(i - b.endBeat) <= 1)) }
 }
 
 /** Per beat, 0–1: a peak of the 8-beat section change, by how far it stands out of the song's spread. */
