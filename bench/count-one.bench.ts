@@ -19,9 +19,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { mean } from '@/lib/shared/numbers'
-import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
 import { generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
-import { IRREGULAR_SONG_SPECS } from '@/scripts/demo/songs/irregular-song-specs'
+import { IRREGULAR_SONG_SPECS, tuningSongSpec } from '@/scripts/demo/songs/irregular-song-specs'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
 import { byKind, countOneByKind, movesOnTrueOne, type KindScore } from './count-one-by-kind'
@@ -71,8 +70,9 @@ function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate:
 
 const rows: Row[] = []
 for (const spec of IRREGULAR_SONG_SPECS) {
-  const base = generateDemoSong(DEMO_SONG_SPECS.find((s) => s.name === spec.base)!)
-  rows.push(measure(spec.base, 'regular', base.pcm, base.sampleRate, base.truth))
+  const recipe = tuningSongSpec(spec)
+  const base = generateDemoSong(recipe)
+  rows.push(measure(recipe.name, 'regular', base.pcm, base.sampleRate, base.truth))
   const edited = spliceIrregularSong(base, spec.edits, spec.name)
   rows.push(measure(spec.name, 'irregular', edited.pcm, edited.sampleRate, edited.truth))
 }

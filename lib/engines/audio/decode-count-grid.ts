@@ -111,15 +111,23 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   // Viterbi.
   const score = new Float64Array(n * STATES).fill(-Infinity)
   const back = new Int8Array(n * STATES).fill(-1)
-  for (let s = 0; s < 8; s++) score[s] = emit(0, s)
+  // The band comes in on a phrase start: counting from anything but 1 where it enters is an
+  // irregularity like any other. Free, it let a whole first section be counted from 5 to save
+  // the cost of a tag the music placed later (tuning set: the clasica tag songs). Before the
+  // band enters (a rubato or solo intro the beats were tracked in) the count is free.
+  const entry = bandEntry(input.cues.energyDb)
+  const enter = (to: number) => (to === 0 ? 0 : COUNT_GRID_COST)
+  for (let s = 0; s < 8; s++) score[s] = emit(0, s) - (entry === 0 ? enter(s) : 0)
   for (let i = 1; i < n; i++) {
     for (let s = 0; s < STATES; s++) {
       const prev = score[(i - 1) * STATES + s]
       if (prev === -Infinity) continue
       for (const [to, kind] of moves[s]) {
-        const v = prev - cost(i, kind)
+        const v = prev - (i === entry ? Math.min(cost(i, kind), COUNT_GRID_COST) + enter(to) : cost(i, kind))
         if (v > score[i * STATES + to]) { score[i * STATES + to] = v; back[i * STATES + to] = s }
       }
+      // Where the band enters the count may start on 1 from anywhere.
+      if (i === entry && prev > score[i * STATES]) { score[i * STATES] = prev; back[i * STATES] = s }
     }
     for (let s = 0; s < STATES; s++) score[i * STATES + s] += emit(i, s)
   }
@@ -162,6 +170,19 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
     return v
   }
   return { emit, phraseEvidence }
+}
+
+/**
+ * The beat where the band comes in: 0 when it plays from the first bar on; after a quiet
+ * intro the beats were tracked in (a rubato or solo requinto, its bar 10 dB or more below the
+ * song's median), the first beat where the level steps up to within 6 dB of it.
+ */
+function bandEntry(energyDb: readonly number[]): number {
+  const ref = median(energyDb as number[])
+  const bar = (i: number) => mean(energyDb.slice(i, i + 4) as number[])
+  if (energyDb.length < 8 || bar(0) >= ref - 10) return 0
+  for (let i = 4; i + 4 <= energyDb.length; i++) if (bar(i) >= ref - 6 && bar(i - 4) <= ref - 10) return i
+  return 0
 }
 
 /** Per beat: a gap in the beats before it (a pause), or that or the band's re-entry after a pausa. */
