@@ -26,6 +26,9 @@ const ANALYSER_WRONG: Record<string, string> = {
   'moderna-132-tag-short': 'the tag is taken 36 beats late at the chorus entry; the 2-beat bar in the mambo a bar early',
   'en-vivo-140-restart': 'the tag before the last chorus is not taken',
   'bachatazo-150-everything': 'the tag before the last chorus is not taken',
+  'clasica-102-tag': 'the tag before the chorus is placed a bar late (the copied bar and the chorus entry give no 1-against-5 evidence)',
+  'clasica-146-tag': 'the tag before the chorus is placed a bar off',
+  'lenta-134-tag-stop': 'the tag before the second chorus is placed a bar off',
 }
 
 const library = demoLibrary()
@@ -36,7 +39,7 @@ const pcm16 = (x: Float32Array) => Float32Array.from(x, (v) => Math.round(Math.m
 
 describe('blueprints on the analysed irregular songs, against the truth', () => {
   it('covers every irregular song of the tuning set, and names each analyser failure', () => {
-    expect(SONGS.length).toBe(8)
+    expect(SONGS.length).toBe(12)
     for (const name of Object.keys(ANALYSER_WRONG)) expect(SONGS.map((s) => s.name)).toContain(name)
   })
 
