@@ -20,6 +20,7 @@ import { countOneTestSet, type CountOneTestSong } from '@/scripts/demo/songs/cou
 import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
 import { spliceIrregularSong, type IrregularSongTruth } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
+import { byKind, countOneByKind, movesOnTrueOne, type KindScore } from './count-one-by-kind'
 
 /** The UI's "sure" threshold (components/generate/analysis-plot.tsx). */
 const SURE = 0.6
@@ -34,6 +35,12 @@ export interface CountOneSetRow {
   cpuSeconds: number
   sections: Array<{ confidence: number; right: boolean }>
   irregularities: { true: number; found: number; missed: number; false: number }
+  /** The edits made to the generated song (the generator's own rubato intro, pausas, tempo step and fade-out are in kinds). */
+  edits: string
+  /** Count-one F around each true irregularity. */
+  kinds: KindScore[]
+  /** A default blueprint on the analysis: moves, those on a true count one (≤ 1 frame), grid problems against the truth. */
+  moves: { moves: number; onOne: number; problems: number }
 }
 
 const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
@@ -61,12 +68,9 @@ async function writeSong(song: CountOneTestSong): Promise<{ file: string; wav: s
   return { file, wav, truth: edited.truth }
 }
 
-/** Truth irregularities plus the arrangement's own pausas (band stops the count runs through). */
+/** The truth's count events: edits and band stops (the form's pausas among them); a rubato intro, tempo step or fade-out is none. */
 function trueIrregularities(truth: IrregularSongTruth): number[] {
-  const bar = (4 * 60) / truth.bpm
-  const times = [...truth.irregularities.map((i) => i.time)]
-  for (const b of truth.breaks) if (!times.some((t) => Math.abs(t - b.start) <= bar)) times.push(b.start)
-  return times.sort((a, b) => a - b)
+  return truth.irregularities.filter((i) => ['tag', 'short-bar', 'restart', 'band-stop'].includes(i.kind)).map((i) => i.time)
 }
 
 function measure(song: CountOneTestSong, truth: IrregularSongTruth, a: SongAnalysis, aubio: number[] | null, cpuSeconds: number): CountOneSetRow {
@@ -76,6 +80,9 @@ function measure(song: CountOneTestSong, truth: IrregularSongTruth, a: SongAnaly
   const reported = a.irregularities.map((r) => r.time)
   const found = trueIrr.filter((t) => reported.some((r) => Math.abs(r - t) <= bar)).length
   return {
+    edits: song.edits.map((e) => e.kind + ('bars' in e && e.bars === 2 ? '×2' : '')).join('+') || '—',
+    kinds: countOneByKind(truth, a),
+    moves: movesOnTrueOne(a, truth),
     song: song.name, set: song.set, format: song.format, bpm: Math.round(truth.bpm * 10) / 10, seconds: Math.round(truth.durationSeconds),
     beatF: f(truth.beats, a.beats), downbeatF: f(truth.downbeats, a.downbeats),
     countOneF: { ours: f(truth.countOne, a.countOne), naive: f(truth.countOne, every(a.beats, 8)) },
@@ -113,6 +120,7 @@ export async function runCountOneSet() {
       naive: { countOneF: m((r) => r.countOneF.naive) },
       aubio: aub.length ? { beatF: Math.round(mean(aub.map((r) => r.aubio!.beatF)) * 1000) / 1000, countOneF: Math.round(mean(aub.map((r) => r.aubio!.countOneF)) * 1000) / 1000 } : null,
       irregularities: (['true', 'found', 'missed', 'false'] as const).reduce((o, k) => ({ ...o, [k]: rs.reduce((s, r) => s + r.irregularities[k], 0) }), {} as CountOneSetRow['irregularities']),
+      movesOnTrueOne: { moves: rs.reduce((a, r) => a + r.moves.moves, 0), onOne: rs.reduce((a, r) => a + r.moves.onOne, 0), songsAllRight: rs.filter((r) => r.moves.problems === 0).length },
     }]
   }))
   const secs = rows.flatMap((r) => r.sections)
@@ -124,12 +132,14 @@ export async function runCountOneSet() {
   const audioSeconds = rows.reduce((s, r) => s + r.seconds, 0)
   const cpuPerAudioSecond = rows.reduce((s, r) => s + r.cpuSeconds, 0) / audioSeconds
 
+  const kinds = byKind(rows.flatMap((r) => r.kinds))
   const p = (x: number) => x.toFixed(3)
-  console.log('song                          set        fmt  bpm    beatF  downF  c1 naive  c1 ours  aubio beatF/c1  conf  irr true/found/false')
+  console.log('song                          set        fmt  bpm    edits                                   beatF  downF  c1 naive  c1 ours  aubio beatF/c1  conf  irr true/found/false  moves on a true 1')
   for (const r of rows) {
-    console.log(`${r.song.padEnd(29)} ${r.set.padEnd(10)} ${r.format.padEnd(4)} ${String(r.bpm).padEnd(6)} ${p(r.beatF)}  ${p(r.downbeatF)}  ${p(r.countOneF.naive)}    ${p(r.countOneF.ours)}    ${r.aubio ? `${p(r.aubio.beatF)}/${p(r.aubio.countOneF)}` : '   —   '}  ${r.confidence.toFixed(2)}  ${r.irregularities.true}/${r.irregularities.found}/${r.irregularities.false}`)
+    console.log(`${r.song.padEnd(29)} ${r.set.padEnd(10)} ${r.format.padEnd(4)} ${String(r.bpm).padEnd(6)} ${r.edits.padEnd(39)} ${p(r.beatF)}  ${p(r.downbeatF)}  ${p(r.countOneF.naive)}    ${p(r.countOneF.ours)}    ${r.aubio ? `${p(r.aubio.beatF)}/${p(r.aubio.countOneF)}` : '   —   '}  ${r.confidence.toFixed(2)}  ${r.irregularities.true}/${r.irregularities.found}/${r.irregularities.false}                ${r.moves.onOne}/${r.moves.moves}${r.moves.problems ? ` (${r.moves.problems} grid problems)` : ''}`)
   }
+  console.log('count-one F per irregularity kind', JSON.stringify(kinds))
   for (const [set, s] of Object.entries(sets)) console.log(set, JSON.stringify(s))
   console.log('calibration', JSON.stringify(calibration), `cpu ${cpuPerAudioSecond.toFixed(4)} s per audio second (${Math.round(1 / cpuPerAudioSecond)}x real time)`)
-  return { tuningSet: 'bench:count-one (the demo songs and irregular-song-specs.ts)', reportedSet: 'scripts/demo/songs/count-one-test-set.ts', sets, calibration, cpuPerAudioSecond, rows }
+  return { tuningSet: 'bench:count-one (the demo songs and irregular-song-specs.ts)', reportedSet: 'scripts/demo/songs/count-one-test-set.ts', sets, countOneByKind: kinds, calibration, cpuPerAudioSecond, rows }
 }

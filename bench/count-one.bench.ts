@@ -19,11 +19,11 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { mean } from '@/lib/shared/numbers'
-import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
 import { generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
-import { IRREGULAR_SONG_SPECS } from '@/scripts/demo/songs/irregular-song-specs'
+import { IRREGULAR_SONG_SPECS, tuningSongSpec } from '@/scripts/demo/songs/irregular-song-specs'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
+import { byKind, countOneByKind, movesOnTrueOne, type KindScore } from './count-one-by-kind'
 
 const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 const naive = (a: SongAnalysis) => a.beats.filter((_, i) => i % 8 === 0)
@@ -35,18 +35,25 @@ interface Row {
   irregularitiesFound: number; irregularitiesTrue: number; irregularitiesReported: number
   /** Per section of the local analysis: its count-one confidence and whether its count ones are right. */
   sections: Array<{ confidence: number; right: boolean }>
+  /** Count-one F (local) around each true irregularity. */
+  kinds: KindScore[]
+  /** A default blueprint on the local analysis: moves, and those on a true count one. */
+  moves: { moves: number; onOne: number; problems: number }
 }
 
-function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate: number, truth: DemoSongTruth & { irregularities?: { time: number }[] }): Row {
+function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate: number, truth: DemoSongTruth): Row {
   // As a 16-bit file would give it: decisions that flip on rounding noise should show here.
   const pcm = Float32Array.from(synth, (v) => Math.round(Math.max(-1, Math.min(1, v)) * 32767) / 32767)
   const song = analyzePcm(pcm, sampleRate, { phraseTracking: 'song' })
   const local = analyzePcm(pcm, sampleRate)
   const bar = (4 * 60) / truth.bpm
-  const trueIrr = truth.irregularities ?? []
+  // The count-changing edits and band stops (a rubato intro, tempo step or fade-out is no count event to report).
+  const trueIrr = truth.irregularities.filter((i) => ['tag', 'short-bar', 'restart', 'band-stop'].includes(i.kind))
   // A section starts on a count one: give both sides the matching window at its edges.
   const within = (xs: readonly number[], a: number, b: number) => xs.filter((t) => t >= a - 0.07 && t < b - 0.07)
   return {
+    kinds: countOneByKind(truth, local),
+    moves: movesOnTrueOne(local, truth),
     irregularitiesTrue: trueIrr.length,
     irregularitiesFound: trueIrr.filter((i) => local.irregularities.some((r) => Math.abs(r.time - i.time) <= bar)).length,
     irregularitiesReported: local.irregularities.length,
@@ -63,8 +70,9 @@ function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate:
 
 const rows: Row[] = []
 for (const spec of IRREGULAR_SONG_SPECS) {
-  const base = generateDemoSong(DEMO_SONG_SPECS.find((s) => s.name === spec.base)!)
-  rows.push(measure(spec.base, 'regular', base.pcm, base.sampleRate, base.truth))
+  const recipe = tuningSongSpec(spec)
+  const base = generateDemoSong(recipe)
+  rows.push(measure(recipe.name, 'regular', base.pcm, base.sampleRate, base.truth))
   const edited = spliceIrregularSong(base, spec.edits, spec.name)
   rows.push(measure(spec.name, 'irregular', edited.pcm, edited.sampleRate, edited.truth))
 }
@@ -78,6 +86,7 @@ const summary = Object.fromEntries((['regular', 'irregular'] as const).map((set)
     // Songs whose count one is mostly wrong while the analysis calls it sure (≥ 0.6, the UI's threshold).
     wrongButSure: rs.filter((r) => r.countOneF.song < 0.9 && r.songConfidence >= 0.6).map((r) => r.song),
     irregularities: { true: rs.reduce((a, r) => a + r.irregularitiesTrue, 0), found: rs.reduce((a, r) => a + r.irregularitiesFound, 0), reported: rs.reduce((a, r) => a + r.irregularitiesReported, 0) },
+    movesOnTrueOne: { moves: rs.reduce((a, r) => a + r.moves.moves, 0), onOne: rs.reduce((a, r) => a + r.moves.onOne, 0), songsAllRight: rs.filter((r) => r.moves.problems === 0).length },
   }]
 }))
 // Calibration of the local per-section confidence: are the sections below "sure" (0.6, the
@@ -89,10 +98,11 @@ const band = (lo: number, hi: number) => {
 }
 const calibration = { sure: band(0.6, 1.01), unsure: band(0, 0.6), byDecile: [0, 0.2, 0.4, 0.6, 0.8].map((lo) => ({ from: lo, ...band(lo, lo + 0.2 + (lo === 0.8 ? 0.01 : 0)) })) }
 
-console.log('song'.padEnd(30), 'set'.padEnd(10), 'beat', ' down', ' c1:naive', ' song', ' local', ' conf')
+const kinds = byKind(rows.flatMap((r) => r.kinds))
+console.log('song'.padEnd(30), 'set'.padEnd(10), 'beat', ' down', ' c1:naive', ' song', ' local', ' conf', ' moves on a true 1')
 for (const r of rows) {
-  console.log(r.song.padEnd(30), r.set.padEnd(10), r.beatF.toFixed(3), r.downbeatF.toFixed(3), ' ', r.countOneF.naive.toFixed(3), r.countOneF.song.toFixed(3), r.countOneF.local.toFixed(3), r.songConfidence.toFixed(2))
+  console.log(r.song.padEnd(30), r.set.padEnd(10), r.beatF.toFixed(3), r.downbeatF.toFixed(3), ' ', r.countOneF.naive.toFixed(3), r.countOneF.song.toFixed(3), r.countOneF.local.toFixed(3), r.songConfidence.toFixed(2), ` ${r.moves.onOne}/${r.moves.moves}${r.moves.problems ? ` (${r.moves.problems} grid problems)` : ''}`)
 }
-console.log(JSON.stringify({ summary, calibration }, null, 2))
+console.log(JSON.stringify({ summary, calibration, countOneByKind: kinds }, null, 2))
 mkdirSync('bench/results', { recursive: true })
-writeFileSync('bench/results/count-one.json', JSON.stringify({ when: new Date().toISOString(), summary, calibration, rows }, null, 2))
+writeFileSync('bench/results/count-one.json', JSON.stringify({ when: new Date().toISOString(), summary, calibration, countOneByKind: kinds, rows }, null, 2))

@@ -69,6 +69,12 @@ const SECTION_VOTE = 3
  * 0.901 with one cost).
  */
 export const COUNT_GRID_COST = 8
+/**
+ * A restart where the beats stop for a pause of free length: the band re-enters on a new 1
+ * (a pause is no count, so stepping the count across it is no more "regular" than a
+ * restart). Kept above 0 so the music after the pause still has a say (a pickup into 1).
+ */
+export const RESTART_AFTER_PAUSE_COST = 2
 
 /** Log-odds per unit of section margin (tuning set: wrong sections fall below 0.6). */
 const SURENESS_SCALE = 1
@@ -84,10 +90,10 @@ type Kind = 'step' | 'phrase' | 'tag' | 'short' | 'restart'
 export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   const n = input.template.length
   if (n === 0) return { states: [], downbeats: [], countOnes: [], phraseEvidence: [] }
-  const gap = restartPoints(input)
+  const { gap, pause } = restartPoints(input)
   const { emit, phraseEvidence } = emissions(input)
   // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
-  const cost = (i: number, kind: Kind) => (kind === 'step' ? 0 : kind === 'restart' && !gap[i] ? Infinity : COUNT_GRID_COST)
+  const cost = (i: number, kind: Kind) => (kind === 'step' ? 0 : kind !== 'restart' ? COUNT_GRID_COST : pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity)
   // Allowed transitions from each state: [to, kind].
   const moves: Array<Array<[number, Kind]>> = Array.from({ length: STATES }, (_, s) => {
     const out: Array<[number, Kind]> = []
@@ -105,15 +111,23 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   // Viterbi.
   const score = new Float64Array(n * STATES).fill(-Infinity)
   const back = new Int8Array(n * STATES).fill(-1)
-  for (let s = 0; s < 8; s++) score[s] = emit(0, s)
+  // The band comes in on a phrase start: counting from anything but 1 where it enters is an
+  // irregularity like any other. Free, it let a whole first section be counted from 5 to save
+  // the cost of a tag the music placed later (tuning set: the clasica tag songs). Before the
+  // band enters (a rubato or solo intro the beats were tracked in) the count is free.
+  const entry = bandEntry(input.cues.energyDb)
+  const enter = (to: number) => (to === 0 ? 0 : COUNT_GRID_COST)
+  for (let s = 0; s < 8; s++) score[s] = emit(0, s) - (entry === 0 ? enter(s) : 0)
   for (let i = 1; i < n; i++) {
     for (let s = 0; s < STATES; s++) {
       const prev = score[(i - 1) * STATES + s]
       if (prev === -Infinity) continue
       for (const [to, kind] of moves[s]) {
-        const v = prev - cost(i, kind)
+        const v = prev - (i === entry ? Math.min(cost(i, kind), COUNT_GRID_COST) + enter(to) : cost(i, kind))
         if (v > score[i * STATES + to]) { score[i * STATES + to] = v; back[i * STATES + to] = s }
       }
+      // Where the band enters the count may start on 1 from anywhere.
+      if (i === entry && prev > score[i * STATES]) { score[i * STATES] = prev; back[i * STATES] = s }
     }
     for (let s = 0; s < STATES; s++) score[i * STATES + s] += emit(i, s)
   }
@@ -158,10 +172,24 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
   return { emit, phraseEvidence }
 }
 
-/** Per beat: a gap in the beats before it (a pause) or the band's re-entry after a pausa. */
-function restartPoints({ beatTimes, breaks }: DecodeCountGridInput): boolean[] {
+/**
+ * The beat where the band comes in: 0 when it plays from the first bar on; after a quiet
+ * intro the beats were tracked in (a rubato or solo requinto, its bar 10 dB or more below the
+ * song's median), the first beat where the level steps up to within 6 dB of it.
+ */
+function bandEntry(energyDb: readonly number[]): number {
+  const ref = median(energyDb as number[])
+  const bar = (i: number) => mean(energyDb.slice(i, i + 4) as number[])
+  if (energyDb.length < 8 || bar(0) >= ref - 10) return 0
+  for (let i = 4; i + 4 <= energyDb.length; i++) if (bar(i) >= ref - 6 && bar(i - 4) <= ref - 10) return i
+  return 0
+}
+
+/** Per beat: a gap in the beats before it (a pause), or that or the band's re-entry after a pausa. */
+function restartPoints({ beatTimes, breaks }: DecodeCountGridInput): { gap: boolean[]; pause: boolean[] } {
   const beat = median(beatTimes.slice(1).map((t, i) => t - beatTimes[i])) || 0.5
-  return beatTimes.map((t, i) => (i > 0 && t - beatTimes[i - 1] > 1.4 * beat) || breaks.some((b) => Math.abs(i - b.endBeat) <= 1))
+  const pause = beatTimes.map((t, i) => i > 0 && t - beatTimes[i - 1] > 1.4 * beat)
+  return { pause, gap: pause.map((p, i) => p || breaks.some((b) => Math.abs(i - b.endBeat) <= 1)) }
 }
 
 /** Per beat, 0–1: a peak of the 8-beat section change, by how far it stands out of the song's spread. */

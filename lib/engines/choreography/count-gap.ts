@@ -32,6 +32,18 @@ export function countGap(beats: readonly number[], start: number, end: number, p
   const inGap = beats.filter((b) => b >= start - period / 4 && b < end - period / 4)
   const spacing = cleanBeats(inGap, start, period)
   if (spacing === null) {
+    // A beatless pause inside the gap (the band stops, then plays a pickup into the next one):
+    // the clean beats before it are counts, the rest is held. An even split would stretch
+    // the counts over the pause (8 counts over 6 beats and a silence).
+    const cut = inGap.findIndex((t, i) => i > 0 && t - inGap[i - 1] > 2 * period)
+    const before = cut > 0 ? inGap.slice(0, cut) : []
+    const sp = before.length ? cleanBeats(before, start, period) : null
+    if (sp !== null) {
+      const countsEnd = before[before.length - 1] + sp
+      return { times: [start, ...before.slice(1)], countsEnd, pause: end - countsEnd }
+    }
+  }
+  if (spacing === null) {
     const n = Math.max(1, Math.round((end - start) / period))
     return { times: Array.from({ length: n }, (_, i) => start + ((end - start) * i) / n), countsEnd: end, pause: 0 }
   }

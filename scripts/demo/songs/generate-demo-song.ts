@@ -8,6 +8,20 @@ import { addPluck, applyReverb, type Mix } from './synth-voices'
 
 export interface Span { start: number; end: number }
 
+/**
+ * An irregularity of the arrangement, where it is (the first beat it affects, or the start of
+ * the free-time or fading material) and how many counts it adds to the 8-count lattice. The
+ * generator's own (a rubato intro, a tempo step after a pausa, a pausa, a fade-out) are read
+ * off the plan; splice-irregular-song adds the edits (tag, 2-beat bar, restart, band stop).
+ */
+export interface IrregularityTruth {
+  time: number
+  /** Where a span kind (rubato intro, fade-out, band stop) ends. */
+  end?: number
+  kind: 'tag' | 'short-bar' | 'restart' | 'band-stop' | 'rubato-intro' | 'tempo-step' | 'fade-out'
+  countsGained: number
+}
+
 /** What the analysis should find, read off the plan the audio was rendered from. */
 export interface DemoSongTruth {
   name: string
@@ -18,6 +32,7 @@ export interface DemoSongTruth {
   sections: Array<Span & { label: SectionLabel }>
   breaks: Span[]
   mambos: Span[]
+  irregularities: IrregularityTruth[]
   durationSeconds: number
   key: string
 }
@@ -29,7 +44,7 @@ export interface DemoSong {
 }
 
 /** Bump when the synthesis changes: it keys the on-disk cache of rendered songs. */
-export const DEMO_SONG_GENERATOR_VERSION = 1
+export const DEMO_SONG_GENERATOR_VERSION = 2
 const PITCH = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B']
 
 export function generateDemoSong(spec: DemoSongSpec, opts: { sampleRate?: number } = {}): DemoSong {
@@ -90,25 +105,36 @@ function truthOf(plan: SongPlan): DemoSongTruth {
   const { spec, grid, bars } = plan
   const beatCount = bars.length * 4 + (spec.ending === 'hit' ? 1 : 0)
   const beats = grid.slice(0, beatCount)
-  const downbeats = beats.filter((_, i) => i % 4 === 0)
-  const countOne = beats.filter((_, i) => i % 8 === 0)
+  // The final hit lands where the next phrase would start: a bar line and a count one.
+  const hit = spec.ending === 'hit' ? [grid[bars.length * 4]] : []
+  const downbeats = [...bars.map((b) => grid[b.firstBeat]), ...hit]
+  // Count one is where a phrase of the form starts: every part is whole phrases of two bars.
+  const countOne = [...bars.filter((b) => b.barInPart % 2 === 0).map((b) => grid[b.firstBeat]), ...hit]
   const sections: DemoSongTruth['sections'] = []
   const breaks: Span[] = []
+  const irregularities: IrregularityTruth[] = []
   if (spec.preRoll.kind !== 'none') sections.push({ label: 'intro', start: 0, end: plan.gridStart })
+  if (spec.preRoll.kind === 'rubato') irregularities.push({ time: 0, end: plan.gridStart, kind: 'rubato-intro', countsGained: 0 })
   const partEnd = (barIdx: number) => grid[Math.min(grid.length - 1, (barIdx + 1) * 4)]
   bars.forEach((bar, i) => {
     if (bar.barInPart === 0) sections.push({ label: bar.label, start: grid[bar.firstBeat], end: partEnd(i + bar.barsInPart - 1) })
     if (bar.pausaHit) {
       const lastBar = i + (bar.barsInPart - bar.barInPart) - 1
       breaks.push({ start: grid[bar.firstBeat], end: partEnd(lastBar) })
+      // A pausa of the form: the count runs on through it, the band re-enters on count 1.
+      irregularities.push({ time: grid[bar.firstBeat], end: partEnd(lastBar), kind: 'band-stop', countsGained: 0 })
     }
   })
+  if (plan.tempoStepBeat !== null) irregularities.push({ time: grid[plan.tempoStepBeat], kind: 'tempo-step', countsGained: 0 })
+  const fading = bars.find((b) => b.fade < 1)
+  if (fading) irregularities.push({ time: grid[fading.firstBeat], end: plan.endSeconds, kind: 'fade-out', countsGained: 0 })
   const mambos = sections.filter((s) => s.label === 'mambo').map(({ start, end }) => ({ start, end }))
   const ibis = beats.slice(1).map((t, i) => t - beats[i]).sort((a, b) => a - b)
   return {
     name: spec.name,
     bpm: 60 / ibis[Math.floor(ibis.length / 2)],
     beats, downbeats, countOne, sections, breaks, mambos,
+    irregularities: irregularities.sort((a, b) => a.time - b.time),
     durationSeconds: plan.endSeconds,
     key: `${PITCH[spec.key.tonic]}${spec.key.minor ? 'm' : ''}`,
   }

@@ -1,3 +1,4 @@
+import { DEMO_SONG_SPECS, type DemoSongSpec } from './demo-song-spec'
 import type { Irregularity } from './splice-irregular-song'
 
 /**
@@ -7,7 +8,20 @@ import type { Irregularity } from './splice-irregular-song'
  * a pause (often with the tempo step the spec already has), a one-bar band stop inside a
  * phrase, and combinations.
  */
-export interface IrregularSongSpec { name: string; base: string; edits: Irregularity[] }
+export interface IrregularSongSpec {
+  name: string
+  base: string
+  edits: Irregularity[]
+  /** Another performance (seed) and tempo of the base recipe; never a reported-set seed (count-one-test-set.ts). */
+  variant?: { seed: number; bpm: number }
+}
+
+/** The demo recipe of a tuning song, with its variant's seed and tempo. */
+export function tuningSongSpec(spec: IrregularSongSpec): DemoSongSpec {
+  const base = DEMO_SONG_SPECS.find((s) => s.name === spec.base)
+  if (!base) throw new Error(`no demo song ${spec.base}`)
+  return spec.variant ? { ...base, name: `${base.name.replace(/-\d+$/, '')}-${spec.variant.bpm}-v`, ...spec.variant } : base
+}
 
 export const IRREGULAR_SONG_SPECS: readonly IrregularSongSpec[] = [
   { name: 'clasica-128-tag', base: 'clasica-128', edits: [{ kind: 'tag', beforePhrase: 6 }] },
@@ -20,4 +34,10 @@ export const IRREGULAR_SONG_SPECS: readonly IrregularSongSpec[] = [
   { name: 'bachatazo-150-everything', base: 'bachatazo-150', edits: [
     { kind: 'short-bar', beforePhrase: 6 }, { kind: 'band-stop', inPhrase: 12 }, { kind: 'restart', beforePhrase: 18, pauseSeconds: 0.9 }, { kind: 'tag', beforePhrase: 26 },
   ] },
+  // Added in session 6 to reproduce what the reported set showed (tags before a chorus placed
+  // a bar off, with or without a band stop near them): new performances and tempi.
+  { name: 'clasica-102-tag', base: 'clasica-128', variant: { seed: 9101, bpm: 102 }, edits: [{ kind: 'tag', beforePhrase: 6 }] },
+  { name: 'clasica-146-tag', base: 'clasica-128', variant: { seed: 9102, bpm: 146 }, edits: [{ kind: 'tag', beforePhrase: 6 }] },
+  { name: 'lenta-134-tag-stop', base: 'lenta-105', variant: { seed: 9201, bpm: 134 }, edits: [{ kind: 'tag', beforePhrase: 12 }, { kind: 'band-stop', inPhrase: 17, bars: 2 }] },
+  { name: 'moderna-126-stop', base: 'moderna-132', variant: { seed: 9501, bpm: 126 }, edits: [{ kind: 'band-stop', inPhrase: 19 }] },
 ]

@@ -37,6 +37,8 @@ export interface SongPlan {
   bars: BarPlan[]
   gridStart: number
   endSeconds: number
+  /** Grid index of the first beat played at the stepped tempo after the first pausa, or null. */
+  tempoStepBeat: number | null
 }
 
 const PROGRESSIONS = {
@@ -102,5 +104,6 @@ export function planDemoSong(spec: DemoSongSpec): SongPlan {
     }
   }
   const tail = spec.ending === 'hit' ? 2.5 : 0.8
-  return { spec, grid, bars: full, gridStart, endSeconds: grid[grid.length - 1] + tail }
+  const tempoStepBeat = breakEndBar >= 0 && spec.tempoStepAfterBreak !== 0 && breakEndBar < bars.length ? breakEndBar * 4 : null
+  return { spec, grid, bars: full, gridStart, endSeconds: grid[grid.length - 1] + tail, tempoStepBeat }
 }

@@ -1,4 +1,6 @@
-import type { DemoSong, DemoSongTruth, Span } from './generate-demo-song'
+import type { DemoSong, DemoSongTruth, IrregularityTruth, Span } from './generate-demo-song'
+
+export type { IrregularityTruth }
 
 /**
  * The irregularities real bachata arrangements have, made by editing a regular demo song the
@@ -17,11 +19,8 @@ export type Irregularity =
   | { kind: 'restart'; beforePhrase: number; pauseSeconds: number }
   | { kind: 'band-stop'; inPhrase: number; /** 1 (default): counts 5–8 go silent; 2: the whole 8-count. */ bars?: 1 | 2 }
 
-export interface IrregularityTruth { time: number; kind: 'tag' | 'short-bar' | 'restart' | 'band-stop'; countsGained: number }
-
-export interface IrregularSongTruth extends DemoSongTruth {
-  irregularities: IrregularityTruth[]
-}
+/** The generator's truth with the edits' irregularities added to its own (rubato intro, pausas, tempo step, fade-out). */
+export type IrregularSongTruth = DemoSongTruth
 
 /** Cuts sit this far before a beat: pluck and güira strokes land a few ms early, keep them whole. */
 const LEAD = 0.03
@@ -29,7 +28,7 @@ const FADE = 0.004
 
 export function spliceIrregularSong(song: DemoSong, edits: readonly Irregularity[], name: string): { pcm: Float32Array; sampleRate: number; truth: IrregularSongTruth } {
   let pcm = song.pcm
-  let truth: IrregularSongTruth = { ...structuredClone(song.truth), name, irregularities: [] }
+  let truth: IrregularSongTruth = { ...structuredClone(song.truth), name }
   // Latest first, so each edit's phrase index still refers to the song as generated.
   const ordered = [...edits].sort((a, b) => phraseOf(b) - phraseOf(a))
   for (const edit of ordered) ({ pcm, truth } = applyEdit(pcm, song.sampleRate, truth, edit))
@@ -52,7 +51,7 @@ function applyEdit(pcm: Float32Array, sr: number, truth: IrregularSongTruth, edi
     const out = pcm.slice()
     silence(out, sr, from, to)
     const breaks = [...truth.breaks, { start: beats[a], end: beats[b] }].sort((a, b) => a.start - b.start)
-    return { pcm: out, truth: { ...truth, breaks, irregularities: [...truth.irregularities, { time: beats[a], kind: 'band-stop' as const, countsGained: 0 }] } }
+    return { pcm: out, truth: { ...truth, breaks, irregularities: [...truth.irregularities, { time: beats[a], end: beats[b], kind: 'band-stop' as const, countsGained: 0 }] } }
   }
   const at = truth.countOne[edit.beforePhrase]
   const k = beats.findIndex((b) => Math.abs(b - at) < 1e-6)
@@ -100,7 +99,7 @@ function applyEdit(pcm: Float32Array, sr: number, truth: IrregularSongTruth, edi
       breaks: breaks.sort((a, b) => a.start - b.start),
       mambos: truth.mambos.map(movedSpan),
       irregularities: [
-        ...truth.irregularities.map((i) => ({ ...i, time: moved(i.time) })),
+        ...truth.irregularities.map((i) => ({ ...i, time: moved(i.time), ...(i.end === undefined ? {} : { end: i.end > at - LEAD ? i.end + shift : i.end }) })),
         { time: at, kind: edit.kind, countsGained: counts },
       ],
     },

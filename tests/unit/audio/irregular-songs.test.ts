@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
 import { generateDemoSong, type DemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { planDemoSong } from '@/scripts/demo/songs/plan-demo-song'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
 
 /**
@@ -88,6 +89,64 @@ describe('a two-bar band stop', () => {
     expect(peakAround((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
     expect(peakAround((s.truth.beats[k + 6] + s.truth.beats[k + 7]) / 2)).toBe(0)
     expect(peakAround((s.truth.beats[k + 9] + s.truth.beats[k + 10]) / 2)).toBeGreaterThan(0.01)
-    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], kind: 'band-stop', countsGained: 0 }])
+    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: s.truth.countOne[4], kind: 'band-stop', countsGained: 0 }])
+  })
+})
+
+describe("the generator's own irregularities in the truth", () => {
+  // en-vivo-140: a silent pre-roll, a one-bar pausa and the band back 3 % faster after it;
+  // romantica: a rubato intro, a two-bar requinto pausa and a fade-out.
+  const envivo = () => generateDemoSong(DEMO_SONG_SPECS.find((x) => x.name === 'en-vivo-140')!)
+  const romantica = () => generateDemoSong(DEMO_SONG_SPECS.find((x) => x.name === 'romantica-rubato-112')!)
+  const rms = (x: Float32Array, sr: number, a: number, b: number) => {
+    let e = 0
+    const i0 = Math.round(a * sr), i1 = Math.round(b * sr)
+    for (let i = i0; i < i1; i++) e += x[i] * x[i]
+    return Math.sqrt(e / Math.max(1, i1 - i0))
+  }
+
+  it('labels the pausa and the tempo step after it where the beats change, not on a beat count', () => {
+    const s = envivo()
+    const { beats, irregularities } = s.truth
+    expect(irregularities.map((i) => i.kind)).toEqual(['band-stop', 'tempo-step'])
+    const [stop, step] = irregularities
+    expect([stop.time, stop.end]).toEqual([s.truth.breaks[0].start, s.truth.breaks[0].end])
+    // The step is at the first beat after the pausa, and the band plays faster from there on.
+    expect(step.time).toBeCloseTo(stop.end!, 6)
+    // Against the same performance without the step (its drift hides a 3 % step by eye).
+    const k = beats.findIndex((b) => Math.abs(b - step.time) < 1e-6)
+    const steady = planDemoSong({ ...DEMO_SONG_SPECS.find((x) => x.name === 'en-vivo-140')!, tempoStepAfterBreak: 0 }).grid
+    const gap = (g: readonly number[], i: number) => g[i + 1] - g[i]
+    for (let i = k - 8; i < k; i++) expect(gap(beats, i)).toBeCloseTo(gap(steady, i), 9)
+    for (let i = k; i < k + 8; i++) expect(gap(steady, i) / gap(beats, i)).toBeCloseTo(1.03, 6)
+    // The band is silent in the pausa (a hit on its first beat rings out), playing after it.
+    expect(rms(s.pcm, s.sampleRate, (stop.time + stop.end!) / 2, stop.end! - 0.05)).toBeLessThan(0.1 * rms(s.pcm, s.sampleRate, stop.end!, stop.end! + 2))
+    // Count one re-enters with the band.
+    expect(s.truth.countOne.some((c) => Math.abs(c - stop.end!) < 1e-6)).toBe(true)
+  })
+
+  it('labels a rubato intro (sound before the first beat, no count one in it) and a fade-out', () => {
+    const s = romantica()
+    const { irregularities, beats, countOne } = s.truth
+    expect(irregularities.map((i) => i.kind)).toEqual(['rubato-intro', 'band-stop', 'fade-out'])
+    const intro = irregularities[0]
+    expect(intro.time).toBe(0)
+    expect(intro.end).toBeCloseTo(beats[0], 6)
+    expect(countOne[0]).toBeGreaterThanOrEqual(intro.end! - 1e-9)
+    expect(rms(s.pcm, s.sampleRate, 1, intro.end! - 1)).toBeGreaterThan(0.005)
+    const fade = irregularities[2]
+    expect(fade.end).toBeCloseTo(s.truth.durationSeconds, 6)
+    // The last bars fade: the bar before the fade is far louder than the fade's last bar.
+    const bar = (4 * 60) / s.truth.bpm
+    expect(rms(s.pcm, s.sampleRate, fade.time - bar, fade.time)).toBeGreaterThan(5 * rms(s.pcm, s.sampleRate, fade.time + bar, fade.time + 2 * bar))
+  })
+
+  it('carries them through an edit', () => {
+    const s = envivo()
+    const edited = spliceIrregularSong(s, [{ kind: 'tag', beforePhrase: 2 }], 'tagged').truth
+    const bar = s.truth.countOne[2] - s.truth.beats[s.truth.beats.findIndex((b) => Math.abs(b - s.truth.countOne[2]) < 1e-6) - 4]
+    expect(edited.irregularities.map((i) => i.kind)).toEqual(['tag', 'band-stop', 'tempo-step'])
+    expect(edited.irregularities[2].time).toBeCloseTo(s.truth.irregularities[1].time + bar, 6)
+    expect(edited.irregularities[1].end).toBeCloseTo(s.truth.irregularities[0].end! + bar, 6)
   })
 })
