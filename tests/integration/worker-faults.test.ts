@@ -51,9 +51,9 @@ const rendering = (t: { status: string; stage: string | null; progress: number }
   t.status === 'RUNNING' && t.stage === 'segments' && t.progress > 12
 
 /** Waits until `check` holds, polling; fails naming `what` if it never does within `timeoutMs`. */
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => Promise<string>)): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; !(await check());) {
-    if (Date.now() > deadline) throw new Error(`never happened within ${timeoutMs / 1000} s: ${what}`)
+    if (Date.now() > deadline) throw new Error(`never happened within ${timeoutMs / 1000} s: ${typeof what === 'string' ? what : await what()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
@@ -133,8 +133,11 @@ describe('render worker faults', () => {
     // Stopped, not finished and then discarded: no finished render, no video for this blueprint.
     expect(w.output()).not.toContain('render finished')
     expect((await outputsFor(task.id)).files).toEqual([])
+    // The job ends completed (the worker settles it just after the temp dir goes), never retried.
+    const jobStates = async () => (await jobsOf(task.id)).map((j) => j.state).join(',')
+    await eventually(async () => (await jobStates()) === 'completed', 30_000,
+      async () => `the render job is completed (is ${await jobStates()}); worker said:\n${w.output().slice(-3000)}`)
     expect((await taskRow(task.id)).status).toBe('CANCELLED') // never overwritten by the dying render
-    expect((await jobsOf(task.id)).map((j) => j.state)).toEqual(['completed'])
 
     const next = await createChoreography(owner.accessToken, song.id, { seed: seed++, durationSeconds: 16 })
     expect((await waitForTask(owner.accessToken, next.id, (t) => t.status === 'SUCCEEDED' || t.status === 'FAILED', 90_000)).status).toBe('SUCCEEDED')
