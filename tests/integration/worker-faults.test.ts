@@ -134,8 +134,8 @@ describe('render worker faults', () => {
     expect(w.output()).not.toContain('render finished')
     expect((await outputsFor(task.id)).files).toEqual([])
     // The job ends completed (the worker settles it just after the temp dir goes), never retried.
-    const jobStates = async () => (await jobsOf(task.id)).map((j) => j.state).join(',')
-    await eventually(async () => (await jobStates()) === 'completed', 30_000,
+    const jobStates = async () => (await jobsOf(task.id)).map((j) => `${j.state}/${j.retry_count}`).join(',')
+    await eventually(async () => (await jobStates()) === 'completed/0', 30_000,
       async () => `the render job is completed (is ${await jobStates()}); worker said:\n${w.output().slice(-3000)}`)
     expect((await taskRow(task.id)).status).toBe('CANCELLED') // never overwritten by the dying render
 
