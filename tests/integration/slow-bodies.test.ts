@@ -128,3 +128,65 @@ describe('slow request bodies', () => {
     expect(await uploadsIn()).toEqual([])
   })
 })
+
+describe("next-auth's sign-in body, bounded like every other", () => {
+  const signInHead = (type: string, declaredBytes: number) =>
+    `POST /api/auth/callback/credentials HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\n` +
+    `Content-Type: ${type}\r\nContent-Length: ${declaredBytes}\r\n\r\n`
+
+  it('a form body that stops arriving gets a JSON 408 and the connection closed', async () => {
+    const ex = rawRequest(signInHead('application/x-www-form-urlencoded', 500) + 'email=someone%40example.com&password=')
+    const res = await ex.closed
+    expect(expectTimeoutAnswer(res)).toMatch(/stalled/)
+    expect(ex.destroyed()).toBe(true)
+  })
+
+  it('a JSON body that stops arriving too', async () => {
+    const ex = rawRequest(signInHead('application/json', 500) + '{"email":"someone@example.com",')
+    expect(expectTimeoutAnswer(await ex.closed)).toMatch(/stalled/)
+  })
+
+  const expectTooLarge = async (res: Response) => {
+    expect(res.status).toBe(413)
+    expect(res.headers.get('content-type')).toMatch(/application\/json/)
+    const json = (await res.json()) as { error: { code: string; message: string } }
+    expect(json.error.message).toMatch(/exceeds \d+ bytes/)
+  }
+  const hugeForm = `email=someone%40example.com&password=x&filler=${'a'.repeat(2 * 1024 * 1024)}`
+
+  it('a huge body is a JSON 413, declared or not (a stream of chunks with no Content-Length)', async () => {
+    const url = `${app.url}/api/auth/callback/credentials`
+    await expectTooLarge(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: hugeForm }))
+    await expectTooLarge(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@b.c', filler: hugeForm }) }))
+    // Other next-auth actions read the body too.
+    await expectTooLarge(await fetch(`${app.url}/api/auth/signout`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: hugeForm }))
+    // Last: the server stops reading this one part-way and closes the connection once it has
+    // answered (the client may still be writing, and then sees the close instead of the 413).
+    const chunks = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 64; i++) c.enqueue(new TextEncoder().encode('a'.repeat(32 * 1024)))
+        c.close()
+      },
+    })
+    const streamed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: chunks, duplex: 'half' } as RequestInit)
+      .catch(() => null)
+    if (streamed) await expectTooLarge(streamed)
+    // The next request from this client is answered (it hung on a half-read keep-alive
+    // connection until Node reset it, ~5 s later).
+    expect((await fetch(`${app.url}/api/health/live`)).status).toBe(200)
+  })
+
+  it('a sign-in body of normal size still reaches next-auth', async () => {
+    const csrf = await fetch(`${app.url}/api/auth/csrf`)
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+    const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ email: 'nobody@test.bachata.buddy', password: 'wrong-password-1', csrfToken, json: 'true' }).toString(),
+    })
+    // next-auth's own answer to wrong credentials: 401 with the error page to show.
+    expect(res.status).toBe(401)
+    expect(((await res.json()) as { url: string }).url).toMatch(/error=CredentialsSignin/)
+  })
+})

@@ -55,20 +55,28 @@ type Outcome =
   | { ok: true; userId: string; familyId: string; refreshToken: string; expiresAt: Date }
   | { ok: false; message: string; revokeFamily?: string }
 
-export async function rotateRefreshToken(raw: string): Promise<{ userId: string; familyId: string; refreshToken: string; expiresAt: Date }> {
+/** A presented refresh token's row and family, or null for one we never issued. Read once per
+ * refresh: the route keys its rate limit on the family and hands the row to the rotation. */
+export type PresentedRefreshToken = NonNullable<Awaited<ReturnType<typeof findRefreshToken>>>
+
+export function findRefreshToken(raw: string) {
+  return getDb().refreshToken.findUnique({ where: { tokenHash: sha256Hex(raw) }, include: { family: true } })
+}
+
+/** Spends `presented` (the row findRefreshToken read for `raw`) and returns the next token. */
+export async function rotateRefreshToken(raw: string, presented: PresentedRefreshToken | null): Promise<{ userId: string; familyId: string; refreshToken: string; expiresAt: Date }> {
   const db = getDb()
   const now = new Date()
-  const hash = sha256Hex(raw)
   const outcome: Outcome = await db.$transaction(async (tx) => {
-    const find = () => tx.refreshToken.findUnique({ where: { tokenHash: hash }, include: { family: true } })
-    let row = await find()
+    let row = presented
     if (!row) return { ok: false, message: 'Invalid refresh token' }
     if (row.family.revokedAt) return { ok: false, message: 'Refresh token revoked' }
     if (row.expiresAt <= now || row.family.expiresAt <= now) return { ok: false, message: 'Refresh token expired' }
     if (!row.usedAt) {
-      // Spend it atomically: a concurrent request with the same token waits on this row, then
-      // finds it spent and takes the grace path below.
-      const spent = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } })
+      // Spend it atomically, and only in a family still live (it may have been revoked since
+      // the read): a concurrent request with the same token waits on this row, then finds it
+      // spent and takes the grace path below.
+      const spent = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null, family: { revokedAt: null } }, data: { usedAt: now } })
       if (spent.count === 1) {
         const next = successorOf(raw)
         const expiresAt = expiry()
@@ -76,7 +84,9 @@ export async function rotateRefreshToken(raw: string): Promise<{ userId: string;
         await tx.refreshTokenFamily.update({ where: { id: row.familyId }, data: { expiresAt } })
         return { ok: true, userId: row.family.userId, familyId: row.familyId, refreshToken: next, expiresAt }
       }
-      row = (await find())!
+      // Lost the race (or the family died meanwhile): read it again, as the winner left it.
+      row = (await tx.refreshToken.findUnique({ where: { id: row.id }, include: { family: true } }))!
+      if (row.family.revokedAt) return { ok: false, message: 'Refresh token revoked' }
     }
     // Already spent. Just now, and its successor not yet spent either: the same client again.
     const next = successorOf(raw)
@@ -103,11 +113,4 @@ export async function revokeFamilyOfRefreshToken(raw: string): Promise<boolean> 
   if (!row) return false
   await revokeRefreshFamily(row.familyId, 'logout')
   return true
-}
-
-/** The sign-in (family) a refresh token belongs to, or null for a token we never issued:
- * refreshes are rate limited per family, so no address can spend everyone's quota. */
-export async function refreshFamilyOf(raw: string): Promise<string | null> {
-  const row = await getDb().refreshToken.findUnique({ where: { tokenHash: sha256Hex(raw) }, select: { familyId: true } })
-  return row?.familyId ?? null
 }

@@ -9,6 +9,9 @@ const KEY = Symbol.for('bachata-buddy.close-stalled')
  * the rest of the body (until its own 300 s request timeout), holding the socket.
  * `shouldKeepAlive = false` before the headers go out makes Node send `Connection: close` and
  * destroy the socket once the response is written, as its own request timeout does.
+ * So does a 413 for a body read part-way (one without a Content-Length that passed its
+ * limit): the read was cancelled, so nothing takes the rest off the socket, and the next
+ * request on that keep-alive connection hung until Node reset it.
  * Other early answers (401, 403, 413 before the body is read) keep Node's behaviour, which
  * lets the client finish sending and read the answer: closing those made clients that were
  * still writing fail with EPIPE instead of seeing the 403.
@@ -21,7 +24,8 @@ export function closeStalledRequests(): void {
     const writeHead = res.writeHead
     res.writeHead = function closingWriteHead(this: http.ServerResponse, ...args: unknown[]) {
       const status = typeof args[0] === 'number' ? args[0] : this.statusCode
-      if (status === 408 && !req.complete) this.shouldKeepAlive = false
+      const abandoned = status === 408 || (status === 413 && req.readableDidRead)
+      if (abandoned && !req.complete) this.shouldKeepAlive = false
       return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args)
     } as typeof res.writeHead
   })

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/shared/errors'
-import { bodyClock, readBodyTimed } from './read-body-timed'
+import { readBodyBytes } from './read-body-bytes'
 
 /**
  * Reads a JSON body with a byte limit enforced while streaming, so a 1 GB body costs at most
@@ -13,18 +13,8 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw AppError.unsupportedMedia('Expected a JSON body (Content-Type: application/json)')
   }
-  const declared = Number(req.headers.get('content-length') ?? NaN)
-  if (Number.isFinite(declared) && declared > maxBytes) throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
   if (!req.body) throw AppError.badRequest('Request body is required')
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for await (const value of readBodyTimed(req.body, bodyClock('json'))) {
-    total += value.byteLength
-    // Leaving the loop cancels the read.
-    if (total > maxBytes) throw AppError.tooLarge(`Body exceeds ${maxBytes} bytes`)
-    chunks.push(value)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+  const text = (await readBodyBytes(req, maxBytes)).toString('utf8')
   if (!text.trim()) throw AppError.badRequest('Request body is required')
   try {
     return JSON.parse(text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isMalformedApiPath } from '@/lib/shared/http/reject-malformed-path'
+import { isMalformedApiPath, MALFORMED_PAGE_PATH, MALFORMED_PATH, readdressMalformedPath } from '@/lib/shared/http/reject-malformed-path'
 
 describe('isMalformedApiPath', () => {
   it('finds escapes that are not UTF-8 in API paths', () => {
@@ -10,6 +10,20 @@ describe('isMalformedApiPath', () => {
   it('passes well-formed escapes, malformed queries (they reach the handler) and pages', () => {
     for (const url of ['/api/songs/abc', '/api/x/%2e%2e', '/api/x/%F0%9F%92%83', '/api/x/%00', '/api/songs?q=%ff', '/s/%ff', '/api']) {
       expect(isMalformedApiPath(url), url).toBe(false)
+    }
+  })
+})
+
+describe('readdressMalformedPath', () => {
+  it('sends a malformed API path to the JSON 400 and any other to the 404 page, query dropped', () => {
+    expect(readdressMalformedPath('/api/songs/%zz?q=1')).toBe(MALFORMED_PATH)
+    for (const url of ['/choreographies/%zz', '/%ff', '/moves/%ED%A0%80', '/admin/songs/%C0%AF', '/share/%E0%A4%A', '/s/%ff?x=1', '/api%ff']) {
+      expect(readdressMalformedPath(url), url).toBe(MALFORMED_PAGE_PATH)
+    }
+  })
+  it('leaves paths that decode alone, whatever their query', () => {
+    for (const url of ['/', '/choreographies/abc', '/moves?q=%zz', '/s/%F0%9F%92%83', '/x/%2e%2e', '/api/songs/abc']) {
+      expect(readdressMalformedPath(url), url).toBeNull()
     }
   })
 })
