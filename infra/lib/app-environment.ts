@@ -118,6 +118,7 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       UPLOAD_TIME_LIMIT_SECONDS: '240',
       // One analysis thread beside the request thread (the web task's vCPU budget).
       ANALYSIS_CONCURRENCY: '1',
+      ANALYSIS_SWEEP_SECONDS: '60',
       // Media paths of the app's own distribution go to the bucket (edge stack), so the
       // public URL is the CDN's; the key group trusts the storage stack's public key.
       MEDIA_CDN_URL: new URL(config.appUrl).origin,
@@ -151,6 +152,7 @@ export function workerEnvironment(config: Config, o: { bucketName: string }): Co
       BODY_IDLE_TIMEOUT_SECONDS: '10',
       UPLOAD_TIME_LIMIT_SECONDS: '240',
       ANALYSIS_CONCURRENCY: '1',
+      ANALYSIS_SWEEP_SECONDS: '60',
       WORKER_POLL_SECONDS: '5',
       WORKER_LEASE_SECONDS: '30',
       WORKER_REAP_SECONDS: '10',
