@@ -10,7 +10,8 @@
  *  d. /api/health p99 at a fixed 300 req/s while 15-minute uploads are analysed (≤ 50 ms).
  * Baselines in the same run: /api/health/live (no database: the stack's ceiling) and the same
  * reads on a second instance with the session cache off (SESSION_CACHE_SECONDS=0: "before").
- * Writes bench/results/load.json. The load average at start says how busy the machine was.
+ * Each row also has the server's CPU time per answer (from /proc): comparable across runs on a
+ * shared machine, where req/s is not. Writes bench/results/load.json. The load average at start says how busy the machine was.
  * BENCH_LOAD_ONLY=status,moves runs only the scenarios whose names start so; BENCH_LOAD_PROFILE=dir
  * starts the cached instance with --cpu-prof (the profile lands in dir when it stops).
  */
@@ -31,6 +32,8 @@ const MAX_CONNECTIONS = 50
 const RATE_CONNECTIONS = 32
 const DATA_DIR = path.resolve('.data/bench-load-storage')
 const PROFILE_DIR = process.env.BENCH_LOAD_PROFILE
+
+const target = (app: RunningApp) => ({ url: app.url, pid: app.process.pid })
 
 async function signIn(url: string): Promise<string> {
   const user = DEMO_ACCOUNTS.find((a) => a.role === 'USER')!
@@ -76,33 +79,33 @@ async function main() {
     const instances = [[cached, 'session cache 3 s'], [uncached, 'session cache off']] as const
 
     // The ceiling of the stack: no database, no session.
-    await run('live max', cached.url, 'ceiling', { path: '/api/health/live', connections: MAX_CONNECTIONS })
-    await run(`live @${rate}/s`, cached.url, 'ceiling', { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
+    await run('live max', target(cached), 'ceiling', { path: '/api/health/live', connections: MAX_CONNECTIONS })
+    await run(`live @${rate}/s`, target(cached), 'ceiling', { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
 
     // a. The status read, with the session cache and without it ("before"); only the first judged.
     for (const [app, instance] of instances) {
       const judged = app === cached
-      await run('status max', app.url, instance, { path: statusPath, headers: auth, connections: MAX_CONNECTIONS },
+      await run('status max', target(app), instance, { path: statusPath, headers: auth, connections: MAX_CONNECTIONS },
         judged ? (f) => ({ target: `≥ ${TARGETS.statusMaxReqPerSec} req/s`, pass: f.reqPerSec >= TARGETS.statusMaxReqPerSec && clean(f) }) : undefined)
-      await run(`status @${rate}/s`, app.url, instance, { path: statusPath, headers: auth, connections: RATE_CONNECTIONS, rate },
+      await run(`status @${rate}/s`, target(app), instance, { path: statusPath, headers: auth, connections: RATE_CONNECTIONS, rate },
         judged ? (f) => ({ target: `p99 ≤ ${TARGETS.statusP99AtRateMs} ms`, pass: f.latencyMs.p99 <= TARGETS.statusP99AtRateMs && clean(f) }) : undefined)
     }
 
     // b. The moves search, a different query each request.
     const query = cycle(MOVE_QUERIES)
     for (const [app, instance] of instances) {
-      await run('moves search max', app.url, instance, {
+      await run('moves search max', target(app), instance, {
         path: '/api/moves?q=turn', headers: auth, connections: MAX_CONNECTIONS, next: () => ({ path: `/api/moves?q=${encodeURIComponent(query())}` }),
       }, app === cached ? (f) => ({ target: `≥ ${TARGETS.movesMaxReqPerSec} req/s`, pass: f.reqPerSec >= TARGETS.movesMaxReqPerSec && clean(f) }) : undefined)
     }
 
     // c. Creation: every 2xx a row.
-    await measureCreation({ runner, url: cached.url, databaseUrl: db.url, headers: auth, songId: song.id })
+    await measureCreation({ runner, app: target(cached), databaseUrl: db.url, headers: auth, songId: song.id })
 
     // d. Readiness, idle and while 15-minute uploads are analysed (one at a time: cores − 1).
-    await run(`health @${rate}/s idle`, cached.url, 'session cache 3 s', { path: '/api/health', connections: RATE_CONNECTIONS, rate })
+    await run(`health @${rate}/s idle`, target(cached), 'session cache 3 s', { path: '/api/health', connections: RATE_CONNECTIONS, rate })
     if (runner.wanted('health')) {
-      const { result: during, analysed } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, cached.url, 'session cache 3 s',
+      const { result: during, analysed } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, target(cached), 'session cache 3 s',
         { path: '/api/health', connections: RATE_CONNECTIONS, rate },
         (f) => ({ target: `p99 ≤ ${TARGETS.healthP99DuringAnalysisMs} ms`, pass: f.latencyMs.p99 <= TARGETS.healthP99DuringAnalysisMs && clean(f) })))
       if (during) during.note = `${analysed} fifteen-minute analyses answered during the warm-up and the run (one ran throughout)`
