@@ -6,6 +6,8 @@ import { api, BASE_URL, PASSWORD, registerAndSignIn, signInDemo } from './http'
 // instance of its own, with a TTL long enough that "still cached" cannot be a race, plays the
 // other instance: what changes on the suite's app reaches it only when its entry expires.
 const TTL_SECONDS = 8
+/** Access tokens issued by the other instance live this long (its verified-token cache must drop them). */
+const ACCESS_TTL_SECONDS = 3
 const NEW_PASSWORD = 'changed-on-purpose-78'
 let other: RunningApp
 
@@ -25,7 +27,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 beforeAll(async () => {
   other = await startApp({ port: await freePort(), env: {
     DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET: process.env.AUTH_SECRET!, DATA_DIR: process.env.DATA_DIR!,
-    LOG_LEVEL: 'warn', RATE_LIMIT_DISABLED: '1', SESSION_CACHE_SECONDS: String(TTL_SECONDS),
+    LOG_LEVEL: 'warn', RATE_LIMIT_DISABLED: '1', SESSION_CACHE_SECONDS: String(TTL_SECONDS), ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL_SECONDS),
   } })
 }, 180_000)
 afterAll(() => other?.stop())
@@ -79,5 +81,20 @@ describe('session cache', () => {
     expect(await me(other.url, second.body.accessToken)).toBe(200)
     expect((await call('POST', '/api/me/password', pw.accessToken, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(200)
     expect(await me(other.url, second.body.accessToken)).toBe(401)
+  }, 60_000)
+
+  it('a verified access token is remembered only until it expires', async () => {
+    const s = await registerAndSignIn('cache-expiry')
+    const res = await fetch(`${other.url}/api/auth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: s.email, password: PASSWORD }),
+    })
+    const { accessToken } = await res.json() as { accessToken: string }
+    const issuedAt = Date.now()
+    expect(await me(other.url, accessToken)).toBe(200)
+    expect(await me(other.url, accessToken)).toBe(200) // the second from the cache of verified tokens
+    await sleep(ACCESS_TTL_SECONDS * 1000 - (Date.now() - issuedAt) + 1200)
+    const expired = await fetch(`${other.url}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } })
+    expect(expired.status).toBe(401)
+    expect((await expired.json() as { error: { message: string } }).error.message).toMatch(/expired/)
   }, 60_000)
 })
