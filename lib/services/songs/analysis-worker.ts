@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { analyzeSongFile } from '@/lib/engines/audio/analyze-song-file'
 import { isAppError } from '@/lib/shared/errors'
@@ -7,6 +8,15 @@ import { isAppError } from '@/lib/shared/errors'
  * analyzePcm), post the result or the error, end. Started by analyze-in-worker.ts.
  */
 const { file } = workerData as { file: string }
+
+// Behind the request thread: on Linux a thread's nice value is its own (setpriority with pid 0
+// names the calling thread), and ffmpeg, started from here, inherits it. A long analysis then
+// takes what the requests leave (bench:load measures /api/health during one).
+try {
+  setPriority(10)
+} catch {
+  // not permitted here: the normal priority
+}
 
 analyzeSongFile(file).then(
   (analysis) => parentPort!.postMessage({ ok: true, analysis }),
