@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { execa } from 'execa'
 
-const BENCHES = ['analysis', 'count-one', 'search', 'request-words', 'choreo', 'choreo-api', 'render', 'web']
+const BENCHES = ['analysis', 'count-one', 'search', 'request-words', 'choreo', 'choreo-api', 'render', 'web', 'load']
 
 let failed = 0
 for (const name of BENCHES) {

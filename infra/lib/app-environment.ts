@@ -90,6 +90,8 @@ function shared(config: Config, bucketName: string, service: 'web' | 'worker', v
     // Per-user quotas (lib/services/quotas), parsed by lib/shared/env.ts in both services.
     USER_STORAGE_QUOTA_BYTES: String(1024 ** 3),
     USER_CONCURRENT_RENDERS: '3',
+    // How long a session check is cached per instance: a revoke reaches the others within it.
+    SESSION_CACHE_SECONDS: '3',
   }
 }
 

@@ -44,6 +44,9 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(7 * 24 * 3600),
+  /** How long this process trusts a session check (family + user) before asking the database
+   * again; 0 = every request. Changes made here apply at once, on other instances within it. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(3),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_DISABLED: bool,
   /** Proxies in front of the app that append to X-Forwarded-For (a load balancer, CloudFront):

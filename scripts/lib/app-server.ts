@@ -66,11 +66,13 @@ export async function startApp(opts: {
   port: number; host?: string; env: Record<string, string>; inheritOutput?: boolean
   /** Health statuses that count as "up" besides 200 (a test of the 503 path). */
   acceptStatus?: number[]
+  /** Flags for node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
+  nodeArgs?: string[]
 }): Promise<RunningApp> {
   const host = opts.host ?? '127.0.0.1'
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`
   // node + next's bin directly (not npx): a signal then reaches the server itself.
-  const child = execa(process.execPath, [NEXT_BIN, 'start', '-H', host, '-p', String(opts.port)], {
+  const child = execa(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, 'start', '-H', host, '-p', String(opts.port)], {
     env: { NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, NEXTAUTH_URL: url, ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     reject: false,

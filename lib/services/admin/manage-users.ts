@@ -1,6 +1,7 @@
 import { getDb, type Role } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
 import { escapeLike } from '@/lib/shared/escape-like'
+import { forgetSessionsOfUser } from '@/lib/shared/auth/session-cache'
 import { pageArgs } from '@/lib/shared/validation/pagination'
 
 const SUMMARY = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const
@@ -32,5 +33,6 @@ export async function updateUser(actorId: string, userId: string, change: { role
       data: { revokedAt: new Date(), revokedReason: 'disabled' },
     })
   }
+  forgetSessionsOfUser(userId)
   return user
 }

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { analyzePcm, decodeAudio } from '@/lib/engines/audio'
 import { analyzeSongFile } from '@/lib/engines/audio/analyze-song-file'
@@ -10,6 +11,15 @@ import type { AnalysisJob } from './analyze-in-worker'
  * analyzePcm), post the result or the error, end. Started by analyze-in-worker.ts.
  */
 const job = workerData as AnalysisJob
+
+// Behind the request thread: on Linux a thread's nice value is its own (setpriority with pid 0
+// names the calling thread), and ffmpeg, started from here, inherits it. A long analysis then
+// takes what the requests leave (bench:load measures /api/health during one).
+try {
+  setPriority(10)
+} catch {
+  // not permitted here: the normal priority
+}
 
 /** Shorter than this a clip's music has no tempo to find (16 beats at the fastest bachata is ~5 s). */
 const MIN_CLIP_AUDIO_SECONDS = 2

@@ -4,6 +4,7 @@ import { logger } from '@/lib/shared/logger'
 import { hashPassword, verifyPassword } from '@/lib/shared/auth/password'
 import { createRefreshFamily, type FamilyKind } from '@/lib/shared/auth/refresh-tokens'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
+import { forgetSessionsOfUser } from '@/lib/shared/auth/session-cache'
 import { setPassword } from './set-password'
 
 /**
@@ -22,6 +23,7 @@ export async function changePassword(user: SessionUser, input: { currentPassword
     await setPassword(tx, user.id, passwordHash, 'password-change')
     return createRefreshFamily(user.id, kind, tx)
   })
+  forgetSessionsOfUser(user.id) // after the commit: a read in between must not be cached
   logger.info({ userId: user.id }, 'password changed: other sign-ins revoked')
   return fresh
 }

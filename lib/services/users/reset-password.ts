@@ -3,6 +3,7 @@ import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
 import { hashPassword } from '@/lib/shared/auth/password'
 import { hashResetToken, resetTokenProblem } from '@/lib/shared/auth/password-reset-token'
+import { forgetSessionsOfUser } from '@/lib/shared/auth/session-cache'
 import { setPassword } from './set-password'
 
 /** One message for every reason (unknown, used, expired, disabled): nothing to probe. */
@@ -31,5 +32,6 @@ export async function resetPassword(input: { token: string; password: string }):
     return true
   })
   if (!done) throw AppError.badRequest(INVALID)
+  forgetSessionsOfUser(row.userId) // after the commit: a read in between must not be cached
   logger.info({ userId: row.userId }, 'password reset: all sign-ins revoked')
 }

@@ -1,6 +1,7 @@
 import { getDb, type Prisma } from '@/lib/shared/db'
 import type { z } from 'zod'
 import type { UpdateMeSchema } from '@/lib/shared/validation/auth'
+import { forgetSessionsOfUser } from '@/lib/shared/auth/session-cache'
 import { readPreferences } from './read-preferences'
 
 const PROFILE = { id: true, email: true, name: true, role: true, preferences: true, createdAt: true } as const
@@ -19,5 +20,7 @@ export async function updateMe(userId: string, input: z.infer<typeof UpdateMeSch
     preferences = { ...readPreferences(current.preferences), ...input.preferences }
     for (const [k, v] of Object.entries(preferences)) if (v === null) delete preferences[k]
   }
-  return db.user.update({ where: { id: userId }, data: { name: input.name, preferences: preferences as Prisma.InputJsonObject | undefined }, select: PROFILE })
+  const profile = await db.user.update({ where: { id: userId }, data: { name: input.name, preferences: preferences as Prisma.InputJsonObject | undefined }, select: PROFILE })
+  forgetSessionsOfUser(userId) // the session carries the name
+  return profile
 }

@@ -1,4 +1,5 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose'
+import { LRUCache } from 'lru-cache'
 import { AppError } from '@/lib/shared/errors'
 import { getEnv } from '@/lib/shared/env'
 import { deriveKey } from './secrets'
@@ -26,7 +27,20 @@ export async function issueAccessToken(claims: AccessClaims): Promise<{ token: s
   return { token, expiresAt: new Date((now + ttl) * 1000) }
 }
 
+// Tokens this process has verified, until they expire: a polling client sends the same token
+// every second, and its signature check (webcrypto, async) was a sixteenth of a status read's
+// CPU. Keyed by the whole token, so only that exact string, already verified, hits.
+const VERIFIED = new LRUCache<string, AccessClaims & { expiresAtMs: number }>({ max: 10_000 })
+
 export async function verifyAccessToken(token: string): Promise<AccessClaims> {
+  const known = VERIFIED.get(token)
+  if (known) {
+    if (known.expiresAtMs <= Date.now()) {
+      VERIFIED.delete(token)
+      throw AppError.unauthenticated('Access token expired')
+    }
+    return { userId: known.userId, familyId: known.familyId }
+  }
   try {
     const { payload } = await jwtVerify(token, deriveKey('access-token'), {
       issuer: ISSUER,
@@ -36,7 +50,9 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.fam !== 'string') {
       throw AppError.unauthenticated('Invalid access token')
     }
-    return { userId: payload.sub, familyId: payload.fam }
+    const claims = { userId: payload.sub, familyId: payload.fam }
+    if (typeof payload.exp === 'number') VERIFIED.set(token, { ...claims, expiresAtMs: payload.exp * 1000 })
+    return claims
   } catch (e) {
     if (e instanceof AppError) throw e
     if (e instanceof joseErrors.JWTExpired) throw AppError.unauthenticated('Access token expired')

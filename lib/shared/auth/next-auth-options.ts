@@ -9,9 +9,9 @@ import { createRefreshFamily, revokeRefreshFamily } from './refresh-tokens'
 /**
  * Browser sessions: next-auth 4 Credentials + JWT strategy. The JWT sits in an encrypted,
  * http-only, SameSite=Lax cookie and names a refresh-token family ('browser' kind). Every
- * request re-checks that family and the user in the database (loadSessionUser), so signing
- * out, an admin disabling the account or a role change takes effect at once. Sign-out
- * revokes the family.
+ * request re-checks that family and the user (loadSessionUser, cached per process for
+ * SESSION_CACHE_SECONDS), so signing out, an admin disabling the account or a role change
+ * takes effect at once on that instance and within the TTL on others. Sign-out revokes the family.
  */
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv()

@@ -4,6 +4,7 @@ import { getEnv } from '@/lib/shared/env'
 import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
 import { deriveKey, sha256Hex } from './secrets'
+import { forgetSessionFamily } from './session-cache'
 
 /**
  * Refresh tokens with rotation and theft detection. Every sign-in starts a family; each
@@ -49,6 +50,7 @@ export async function revokeRefreshFamily(familyId: string, reason: string): Pro
     where: { id: familyId, revokedAt: null },
     data: { revokedAt: new Date(), revokedReason: reason },
   })
+  forgetSessionFamily(familyId)
 }
 
 type Outcome =
