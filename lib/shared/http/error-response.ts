@@ -41,13 +41,17 @@ const DB_DOWN_PG = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 
 /** pg's own errors for a connection that died: plain Errors without a code. "not queryable"
  * is what a pooled client whose server restarted says to its next query (fault-postgres-restart). */
 const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|is not queryable/i
+/** The kinds Prisma's driver adapter gives a connection failure (a raw query while the server is
+ * stopped says `DatabaseNotReachable`, with no code: seen in fault-postgres-restart.test.ts). */
+const DB_DOWN_KIND = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections'])
 
 export function isDatabaseDown(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientInitializationError) return true
   if (e instanceof Prisma.PrismaClientKnownRequestError && DB_DOWN_PRISMA.has(e.code)) return true
   // Other Prisma codes may still carry the driver's error (meta.driverAdapterError): look in.
   for (let c: unknown = e, depth = 0; c && typeof c === 'object' && depth < 6; c = next(c), depth++) {
-    const { code, originalCode, message, originalMessage } = c as Record<string, unknown>
+    const { code, originalCode, message, originalMessage, kind } = c as Record<string, unknown>
+    if (typeof kind === 'string' && DB_DOWN_KIND.has(kind)) return true
     if ([code, originalCode].some((x) => typeof x === 'string' && DB_DOWN_PG.has(x))) return true
     if ([message, originalMessage].some((x) => DB_DOWN_MESSAGE.test(String(x ?? '')))) return true
   }

@@ -32,6 +32,11 @@ describe('a database that cannot be reached is a 503, not a 500', () => {
       code: 'P2010', clientVersion: 'test', meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' } } },
     })
     expect(isDatabaseDown(wrapped)).toBe(true)
+    // What a raw query says while the server is stopped: a kind, no code, no pg message.
+    const unreachable = new Prisma.PrismaClientKnownRequestError("Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`", {
+      code: 'P2010', clientVersion: 'test', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 5432 } } },
+    })
+    expect(toAppError(unreachable, 'r')).toMatchObject({ status: 503, code: 'unavailable' })
     expect(isDatabaseDown(new Prisma.PrismaClientKnownRequestError('Unique', { code: 'P2002', clientVersion: 'test' }))).toBe(false)
   })
 
