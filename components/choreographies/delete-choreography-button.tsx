@@ -13,6 +13,25 @@ interface Props {
   focusAfterDelete: string
 }
 
+/**
+ * The dialog's close puts focus on the heading at once, but the refresh that follows re-renders
+ * the list and may replace that heading (focus then falls to the page): focus it again once it
+ * shows the new count, whichever element it is by then.
+ */
+function refocusWhenCountChanges(id: string) {
+  const before = document.getElementById(id)?.textContent
+  const until = performance.now() + 10_000
+  const tick = () => {
+    const el = document.getElementById(id)
+    if (el && el.textContent !== before) {
+      if (document.activeElement !== el) el.focus()
+      return
+    }
+    if (performance.now() < until) requestAnimationFrame(tick)
+  }
+  requestAnimationFrame(tick)
+}
+
 export function DeleteChoreographyButton({ id, label, focusAfterDelete }: Props) {
   const router = useRouter()
   const [open, setOpen] = useState(false)
@@ -21,6 +40,7 @@ export function DeleteChoreographyButton({ id, label, focusAfterDelete }: Props)
     await fetchJson(`/api/choreographies/${id}`, { method: 'DELETE' })
     setDeleted(true)
     setOpen(false)
+    refocusWhenCountChanges(focusAfterDelete)
     router.refresh()
   }
   return (
