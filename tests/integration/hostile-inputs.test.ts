@@ -153,6 +153,7 @@ describe('the 5xx answers generated input found, replayed every run', () => {
     ['a path escape that is not UTF-8', 'GET', '/api/songs/%ff%fe', {}, 400],
     ['an encoded lone surrogate in a path', 'DELETE', '/api/collections/%ED%A0%80/items/x', {}, 400],
     ['a bad escape on an unknown path', 'POST', '/api/nope/%zz', {}, 400],
+    ['dot segments that climb out of /api, with a large body (an HTML 404 before)', 'DELETE', '/api/nope/%2e%2e/%2e%2e/..%252f', { raw: 'x'.repeat(1_200_000), headers: json }, 400],
     ['GET of the credentials callback', 'GET', '/api/auth/callback/credentials', {}, 404],
     ['an action next-auth does not have', 'GET', '/api/auth/_log', {}, 404],
     ['a form body to the session endpoint', 'POST', '/api/auth/session', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400],

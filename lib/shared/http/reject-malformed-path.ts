@@ -23,8 +23,16 @@ export function isMalformedApiPath(url: string): boolean {
   return url.startsWith('/api/') && isMalformedPath(url)
 }
 
-/** Where a request for `url` must go instead, or null when its path decodes. */
+/** An /api path whose dot segments (`..`, `%2e%2e`, which URL parsing takes for dots) lead out
+ * of /api: Next would resolve it to a page and answer an API client with HTML. */
+function climbsOutOfApi(url: string): boolean {
+  return url.startsWith('/api/') && !new URL(url.split('?')[0], 'http://localhost').pathname.startsWith('/api/')
+}
+
+/** Where a request for `url` must go instead, or null when its path decodes (and stays where it
+ * says it goes). */
 export function readdressMalformedPath(url: string): string | null {
+  if (climbsOutOfApi(url)) return MALFORMED_PATH
   if (!isMalformedPath(url)) return null
   return url.startsWith('/api/') ? MALFORMED_PATH : MALFORMED_PAGE_PATH
 }

@@ -21,6 +21,12 @@ describe('readdressMalformedPath', () => {
       expect(readdressMalformedPath(url), url).toBe(MALFORMED_PAGE_PATH)
     }
   })
+  it('sends an API path whose dot segments climb out of /api to the JSON 400 (a random hostile run found its HTML 404)', () => {
+    for (const url of ['/api/nope/%2e%2e/%2e%2e/..%252f', '/api/..', '/api/x/../../choreographies', '/api/%2E%2E/s/abc?q=1']) {
+      expect(readdressMalformedPath(url), url).toBe(MALFORMED_PATH)
+    }
+    for (const url of ['/api/songs/../moves', '/api/x/%2e%2e/songs', '/api/songs/./abc']) expect(readdressMalformedPath(url), url).toBeNull()
+  })
   it('leaves paths that decode alone, whatever their query', () => {
     for (const url of ['/', '/choreographies/abc', '/moves?q=%zz', '/s/%F0%9F%92%83', '/x/%2e%2e', '/api/songs/abc']) {
       expect(readdressMalformedPath(url), url).toBeNull()
