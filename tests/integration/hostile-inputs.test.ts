@@ -153,7 +153,6 @@ describe('the 5xx answers generated input found, replayed every run', () => {
     ['a path escape that is not UTF-8', 'GET', '/api/songs/%ff%fe', {}, 400],
     ['an encoded lone surrogate in a path', 'DELETE', '/api/collections/%ED%A0%80/items/x', {}, 400],
     ['a bad escape on an unknown path', 'POST', '/api/nope/%zz', {}, 400],
-    ['dot segments that climb out of /api, with a large body (an HTML 404 before)', 'DELETE', '/api/nope/%2e%2e/%2e%2e/..%252f', { raw: 'x'.repeat(1_200_000), headers: json }, 400],
     ['GET of the credentials callback', 'GET', '/api/auth/callback/credentials', {}, 404],
     ['an action next-auth does not have', 'GET', '/api/auth/_log', {}, 404],
     ['a form body to the session endpoint', 'POST', '/api/auth/session', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 400],
@@ -181,8 +180,11 @@ describe('the 5xx answers generated input found, replayed every run', () => {
 function judge(res: ApiResponse, entry: Entry, path: string): string | null {
   const type = res.headers.get('content-type') ?? ''
   if (res.status >= 500) return `${res.status} server error`
-  // Dot segments can lead out of /api (to a page, which answers HTML): only API answers must be JSON.
-  if (!leavesApi(path) && /text\/html/i.test(type)) return `HTML answer (${res.status})`
+  // Dot segments can lead out of /api: fetch resolves them before sending (seed 1213277752 sent
+  // DELETE /api/nope/%2e%2e/%2e%2e/..%252f as /..%252f), so the request went to a page path and
+  // a page's answer (HTML, the 404 page) is the right one. Only API answers must be JSON.
+  if (leavesApi(path)) return null
+  if (/text\/html/i.test(type)) return `HTML answer (${res.status})`
   // Next normalizes dot segments and doubled slashes with a 308 to the clean path: still in the API.
   if (res.status === 308 && (res.headers.get('location') ?? '').startsWith('/api')) return null
   if (res.status >= 300 && res.status < 400) return entry.redirects ? null : `redirect ${res.status} to ${res.headers.get('location')}`
