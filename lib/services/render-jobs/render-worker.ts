@@ -90,7 +90,19 @@ export class RenderWorker {
   }
 
   private async drainOnce(budgetMs: number): Promise<DrainResult> {
-    const signal = AbortSignal.any([this.shutdown.signal, AbortSignal.timeout(budgetMs)])
+    // An explicit timer, not AbortSignal.timeout(): a timeout signal held only by AbortSignal.any
+    // can be collected before it fires, and then the budget never ends (a CI run saw a 2 s budget
+    // render a 90 s video to the end, budgetSpent false).
+    const budget = new AbortController()
+    const timer = setTimeout(() => budget.abort(new Error('request budget spent')), budgetMs)
+    try {
+      return await this.drainWithin(AbortSignal.any([this.shutdown.signal, budget.signal]))
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private async drainWithin(signal: AbortSignal): Promise<DrainResult> {
     const before = this.processed
     await this.o.boss.maintain().catch((err) => this.o.log.warn({ err }, 'queue maintenance failed'))
     await this.reap()
