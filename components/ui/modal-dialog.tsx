@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
+import { flushSync } from 'react-dom'
 
 interface Props {
   open: boolean
@@ -32,9 +33,13 @@ export function ModalDialog({ open, onClose, labelledBy, children, focusAfterClo
   }, [open])
   const closed = () => {
     const target = focusAfterClose ? document.getElementById(focusAfterClose) : opener.current
-    if (target?.isConnected) target.focus()
     opener.current = null
-    onClose()
+    // The owner's "closed" state is rendered before focus returns: a quick Enter on the opener
+    // (Escape, then Enter) is then a real change to open. Batched with the close instead, the
+    // state went true → false → true in one render, the effect never re-ran, and the dialog
+    // stayed shut.
+    flushSync(onClose)
+    if (target?.isConnected) target.focus()
   }
   return (
     <dialog ref={ref} onClose={closed} aria-labelledby={labelledBy} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-6 backdrop:bg-black/40">
