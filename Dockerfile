@@ -48,4 +48,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "server.js"]
+# One server process per core (WEB_CONCURRENCY, set per task size by the CDK app); each runs
+# the standalone server.js, sharing the port (scripts/serve-web.mjs).
+CMD ["node", "serve-web.mjs", "server.js"]

@@ -8,8 +8,11 @@
  *     its own Idempotency-Key). No worker runs: the tasks stay QUEUED, which is what the web
  *     app's share of creation is;
  *  d. /api/health p99 at a fixed 300 req/s while 15-minute uploads are analysed (≤ 50 ms).
- * Baselines in the same run: /api/health/live (no database: the stack's ceiling) and the same
- * reads on a second instance with the session cache off (SESSION_CACHE_SECONDS=0: "before").
+ * The measured instance runs as the image does: one server process per core (scripts/serve-web.mjs,
+ * BENCH_LOAD_WORKERS overrides). A fixed rate is offered paced, open loop (load/measure-paced.ts);
+ * "max" is autocannon's closed loop. Baselines in the same run: /api/health/live (no database:
+ * the stack's ceiling), the same reads with the session cache off (SESSION_CACHE_SECONDS=0) and
+ * on a single server process (both "before").
  * Each row also has the server's CPU time per answer (from /proc): comparable across runs on a
  * shared machine, where req/s is not. Writes bench/results/load.json. The load average at start says how busy the machine was.
  * BENCH_LOAD_ONLY=status,moves runs only the scenarios whose names start so; BENCH_LOAD_PROFILE=dir
@@ -32,6 +35,8 @@ const MAX_CONNECTIONS = 50
 const RATE_CONNECTIONS = 32
 const DATA_DIR = path.resolve('.data/bench-load-storage')
 const PROFILE_DIR = process.env.BENCH_LOAD_PROFILE
+/** Server processes per instance, as the image runs (scripts/serve-web.mjs): one per core. */
+const WORKERS = Number(process.env.BENCH_LOAD_WORKERS ?? os.availableParallelism())
 
 const target = (app: RunningApp) => ({ url: app.url, pid: app.process.pid })
 
@@ -60,10 +65,13 @@ async function main() {
       RATE_LIMIT_DISABLED: '1', USER_CONCURRENT_RENDERS: '1000',
     }
     const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []
-    const cached = await startApp({ port: await freePort(), env, nodeArgs })
+    const cached = await startApp({ port: await freePort(), env, nodeArgs, workers: WORKERS })
     apps.push(cached)
-    const uncached = await startApp({ port: await freePort(), env: { ...env, SESSION_CACHE_SECONDS: '0' } })
+    const uncached = await startApp({ port: await freePort(), env: { ...env, SESSION_CACHE_SECONDS: '0' }, workers: WORKERS })
     apps.push(uncached)
+    // "Before" for the one-process-per-core server: the same build as one process.
+    const single = await startApp({ port: await freePort(), env, workers: 1 })
+    apps.push(single)
 
     const auth = { authorization: `Bearer ${await signIn(cached.url)}` }
     const song = ((await (await fetch(`${cached.url}/api/songs?pageSize=1`, { headers: auth })).json()) as { items: { id: string }[] }).items[0]
@@ -76,11 +84,12 @@ async function main() {
     const runner = scenarioRunner({ seconds: SECONDS, only: process.env.BENCH_LOAD_ONLY?.split(',').filter(Boolean) })
     const { run } = runner
     const rate = TARGETS.fixedRate
-    const instances = [[cached, 'session cache 3 s'], [uncached, 'session cache off']] as const
+    const instances = [[cached, `${WORKERS} processes, session cache 3 s`], [uncached, `${WORKERS} processes, session cache off`], [single, '1 process, session cache 3 s']] as const
 
     // The ceiling of the stack: no database, no session.
-    await run('live max', target(cached), 'ceiling', { path: '/api/health/live', connections: MAX_CONNECTIONS })
-    await run(`live @${rate}/s`, target(cached), 'ceiling', { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
+    await run('live max', target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
+    await run('live max', target(single), 'ceiling, 1 process', { path: '/api/health/live', connections: MAX_CONNECTIONS })
+    await run(`live @${rate}/s`, target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
 
     // a. The status read, with the session cache and without it ("before"); only the first judged.
     for (const [app, instance] of instances) {
@@ -100,12 +109,12 @@ async function main() {
     }
 
     // c. Creation: every 2xx a row.
-    await measureCreation({ runner, app: target(cached), databaseUrl: db.url, headers: auth, songId: song.id })
+    await measureCreation({ runner, app: target(cached), instance: instances[0][1], databaseUrl: db.url, headers: auth, songId: song.id })
 
     // d. Readiness, idle and while 15-minute uploads are analysed (one at a time: cores − 1).
-    await run(`health @${rate}/s idle`, target(cached), 'session cache 3 s', { path: '/api/health', connections: RATE_CONNECTIONS, rate })
+    await run(`health @${rate}/s idle`, target(cached), instances[0][1], { path: '/api/health', connections: RATE_CONNECTIONS, rate })
     if (runner.wanted('health')) {
-      const { result: during, uploads } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, target(cached), 'session cache 3 s',
+      const { result: during, uploads } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, target(cached), instances[0][1],
         { path: '/api/health', connections: RATE_CONNECTIONS, rate },
         (f) => ({ target: `p99 ≤ ${TARGETS.healthP99DuringAnalysisMs} ms`, pass: f.latencyMs.p99 <= TARGETS.healthP99DuringAnalysisMs && clean(f) })))
       // Silence has no beat: each analysed upload answers 422 after its analysis ran.

@@ -2,7 +2,7 @@
  * The web image, run without Docker (CI has none): a standalone build laid out exactly as the
  * Dockerfile's final stage (scripts/lib/assemble-web-image.ts) in a temporary directory with
  * no node_modules above it, then the release command migrates a fresh database from there and
- * `node server.js` serves it: liveness, readiness with the database, a page, a sign-up. Also
+ * `node serve-web.mjs server.js` (the CMD, two processes) serves it: liveness, readiness with the database, a page, a sign-up. Also
  * checks what the image must not or must hold (no npm-packaged ffmpeg; sharp's platform
  * binaries). Prints one line per check and `web image: N passed, N failed`.
  *   DATABASE_URL=… npx tsx scripts/check-web-image.ts [--reuse-build]   (embedded PostgreSQL when unset)
@@ -15,6 +15,7 @@ import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { assembleWebImage } from './lib/assemble-web-image'
 import { RDS_CA_BUNDLE } from './lib/rds-ca-bundle'
 import { freePort } from './lib/app-server'
+import { childProcesses } from './lib/child-processes'
 import { provideDatabase } from './lib/database'
 import { setupModels } from './lib/prepare-database'
 
@@ -56,9 +57,10 @@ async function main() {
 
     const port = await freePort()
     const tools = Object.fromEntries(checkMediaTools().tools.filter((t) => t.found).map((t) => [`${t.name.toUpperCase()}_PATH`, t.path!]))
-    server = execa(process.execPath, ['server.js'], {
+    // As the image's CMD runs it: server.js once per core, here two.
+    server = execa(process.execPath, ['serve-web.mjs', 'server.js'], {
       cwd: dir, reject: false, extendEnv: false, all: true,
-      env: { ...tools, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: db.url,
+      env: { ...tools, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: db.url, WEB_CONCURRENCY: '2',
         AUTH_SECRET: 'web-image-check-'.padEnd(48, 'x'), APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
     })
     const base = `http://127.0.0.1:${port}`
@@ -68,6 +70,8 @@ async function main() {
       if (!live) await new Promise((r) => setTimeout(r, 500))
     }
     check('liveness /api/health/live', live?.status === 200)
+    const workers = childProcesses(server.pid!)
+    check('two server processes (WEB_CONCURRENCY=2)', workers.length === 2, `children: ${workers.join(', ')}`)
     const ready = await fetch(`${base}/api/health`)
     check('readiness /api/health (database)', ready.status === 200 && (await ready.json()).db === 'ok')
     check('a page (/sign-in)', (await fetch(`${base}/sign-in`)).status === 200)
@@ -96,3 +100,4 @@ main().catch((e) => {
   console.log(`web image: ${results.length - failed} passed, ${failed} failed`)
   process.exit(failed ? 1 : 0)
 })
+

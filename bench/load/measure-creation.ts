@@ -8,7 +8,7 @@ import { clean, type scenarioRunner, type Target } from './runner'
  * every 2xx answer must be a row. No worker runs, so the tasks stay QUEUED.
  */
 export async function measureCreation(o: {
-  runner: ReturnType<typeof scenarioRunner>; app: Target; databaseUrl: string; headers: Record<string, string>; songId: string
+  runner: ReturnType<typeof scenarioRunner>; app: Target; instance: string; databaseUrl: string; headers: Record<string, string>; songId: string
 }): Promise<void> {
   const client = new pg.Client({ connectionString: o.databaseUrl })
   await client.connect()
@@ -17,7 +17,7 @@ export async function measureCreation(o: {
     let n = 0
     let answered2xx = 0 // the warm-up's too: its requests carry this run's keys as well
     const requestText = cycle(CHOREOGRAPHY_REQUESTS)
-    const row = await o.runner.run('create choreography', o.app, 'session cache 3 s', {
+    const row = await o.runner.run('create choreography', o.app, o.instance, {
       path: '/api/choreographies', method: 'POST', headers: { ...o.headers, 'content-type': 'application/json' }, connections: 10,
       next: () => ({
         body: JSON.stringify({ songId: o.songId, request: requestText(), seed: n }),

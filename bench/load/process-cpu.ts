@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs'
+import { childProcesses } from '@/scripts/lib/child-processes'
 
 const TICKS_PER_SECOND = 100 // USER_HZ on Linux
 
 /**
- * CPU time a process has used so far (user + system, ms), from /proc: per request it says what
- * a route costs whatever else the machine runs, where req/s on a shared machine does not.
- * null off Linux.
+ * CPU time a process and its live children have used so far (user + system, ms), from /proc:
+ * per request it says what a route costs whatever else the machine runs, where req/s on a
+ * shared machine does not. The children are the web workers when the server runs one process
+ * per core (scripts/serve-web.mjs). null off Linux.
  */
 export function processCpuMs(pid: number | undefined): number | null {
+  const own = ownCpuMs(pid)
+  if (own === null) return null
+  return own + childProcesses(pid!).reduce((sum, child) => sum + (processCpuMs(child) ?? 0), 0)
+}
+
+function ownCpuMs(pid: number | undefined): number | null {
   if (!pid) return null
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

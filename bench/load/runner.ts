@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { measure, type Figures, type MeasureOptions } from './measure'
+import { measurePaced } from './measure-paced'
 import { processCpuMs } from './process-cpu'
 
 export type Judgement = { target: string; pass: boolean }
@@ -21,7 +22,10 @@ export function scenarioRunner(opts: { seconds: number; only?: string[] }) {
     await measure({ ...s, url: app.url, seconds: 2, connections: 4, rate: undefined })
     const loadAverage1m = Math.round(os.loadavg()[0] * 100) / 100
     const cpuBefore = processCpuMs(app.pid)
-    const f = await measure({ ...s, url: app.url, seconds: opts.seconds })
+    // A fixed rate is paced (open loop); "max" is autocannon's closed loop, as fast as answered.
+    const f = s.rate
+      ? await measurePaced({ url: app.url, path: s.path, seconds: opts.seconds, rate: s.rate, connections: s.connections, headers: s.headers })
+      : await measure({ ...s, url: app.url, seconds: opts.seconds })
     const cpuAfter = processCpuMs(app.pid)
     const answered = f.ok2xx + f.non2xx
     const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && answered > 0 ? Math.round(((cpuAfter - cpuBefore) / answered) * 100) / 100 : null

@@ -95,6 +95,12 @@ function shared(config: Config, bucketName: string, service: 'web' | 'worker', v
   }
 }
 
+/** The web task's vCPUs: Fargate's CPU units (1024 a vCPU) or App Runner's "N vCPU". */
+export function webVcpus(config: Config): number {
+  const units = config.compute === 'apprunner' ? parseFloat(config.web.appRunner.cpu) * 1024 : config.web.fargate.cpu
+  return Math.max(1, Math.floor(units / 1024))
+}
+
 export function webEnvironment(config: Config, o: { bucketName: string; workerUrl: string; mediaKeyPairId: string }): ContainerEnvironment {
   const mail = mailEnvironment(config)
   return {
@@ -107,6 +113,9 @@ export function webEnvironment(config: Config, o: { bucketName: string; workerUr
       // worker's budget (and under the request limit). ECS: the waker answers at once.
       WORKER_WAKE_TIMEOUT_SECONDS: String(config.compute === 'apprunner' ? APP_RUNNER_REQUEST_LIMIT_SECONDS - 5 : 30),
       DB_POOL_MAX: String(config.web.dbPoolMax),
+      // One server process per vCPU of the web task (scripts/serve-web.mjs): Node's own count
+      // of cores is the host's, not the task's share.
+      WEB_CONCURRENCY: String(webVcpus(config)),
       GEMINI_MODEL: 'gemini-2.5-flash',
       GEMINI_TIMEOUT_MS: '8000',
       ACCESS_TOKEN_TTL_SECONDS: String(15 * 60),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { EnvSchema } from '../../lib/shared/env'
 import { WorkerConfigSchema } from '../../worker/config'
 import { ENV_SCHEMA_NAMES, readProcessEnvNames, variablesReadBy, WORKER_CONFIG_NAMES } from '../../scripts/lib/read-app-variables'
-import { DB_SECRET_VAR, MAIL_VARIABLES, UNSET_ON_PURPOSE, WORKER_UNSET_ON_PURPOSE } from '../lib/app-environment'
+import { DB_SECRET_VAR, MAIL_VARIABLES, UNSET_ON_PURPOSE, WORKER_UNSET_ON_PURPOSE, webVcpus } from '../lib/app-environment'
+import { loadConfig } from '../config/load-config'
 import { build, resourcesOf, TARGETS, type Compute } from './helpers'
 
 const EXTRA_READS = readProcessEnvNames()
@@ -78,5 +79,21 @@ describe.each(TARGETS)('every variable the code reads is given to the containers
       expect(parsed.data!.NODE_ENV).toBe('production')
       if (name === 'worker') expect(WorkerConfigSchema.safeParse(env).success).toBe(true)
     }
+  })
+})
+
+describe('web server processes (scripts/serve-web.mjs)', () => {
+  it.each(TARGETS)('one per vCPU of the web task (compute=%s)', (compute) => {
+    expect(containers(compute).web.plain.WEB_CONCURRENCY).toBe(String(webVcpus(loadConfig('prod', { compute }))))
+  })
+  it('counts Fargate CPU units and App Runner sizes as whole vCPUs, at least one', () => {
+    const config = (compute: Compute, fargateCpu: number, appRunnerCpu: string) => {
+      const c = loadConfig('prod', { compute })
+      return { ...c, web: { ...c.web, fargate: { ...c.web.fargate, cpu: fargateCpu }, appRunner: { ...c.web.appRunner, cpu: appRunnerCpu } } }
+    }
+    expect(webVcpus(config('ecs', 2048, '1 vCPU'))).toBe(2)
+    expect(webVcpus(config('ecs', 512, '1 vCPU'))).toBe(1)
+    expect(webVcpus(config('apprunner', 1024, '4 vCPU'))).toBe(4)
+    expect(webVcpus(config('apprunner', 1024, '0.25 vCPU'))).toBe(1)
   })
 })

@@ -57,6 +57,8 @@ export const EnvSchema = z.object({
   /** An upload (multipart) must arrive within this; under Node's own 300 s request timeout,
    * which would otherwise answer first with a bare text 408. */
   UPLOAD_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(280).default(240),
+  /** Web server processes sharing the port (scripts/serve-web.mjs reads it; default: the cores). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Song analyses running at once, each in its own worker thread (default: cores − 1, at least 1). */
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
   /** How often each instance looks for song analyses whose instance stopped (an expired lease). */

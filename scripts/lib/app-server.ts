@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { execa, type ResultPromise } from 'execa'
 
 const NEXT_BIN = 'node_modules/next/dist/bin/next'
+const SERVE_WEB = 'scripts/serve-web.mjs'
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public', 'prisma']
 const SOURCE_FILES = ['next.config.ts', 'instrumentation.ts', 'proxy.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']
 
@@ -68,12 +69,16 @@ export async function startApp(opts: {
   acceptStatus?: number[]
   /** Flags for node itself, e.g. --cpu-prof (which NODE_OPTIONS refuses). */
   nodeArgs?: string[]
+  /** Server processes sharing the port (scripts/serve-web.mjs, as the image runs); default 1. */
+  workers?: number
 }): Promise<RunningApp> {
   const host = opts.host ?? '127.0.0.1'
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`
   // node + next's bin directly (not npx): a signal then reaches the server itself.
-  const child = execa(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, 'start', '-H', host, '-p', String(opts.port)], {
-    env: { NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, NEXTAUTH_URL: url, ...opts.env },
+  const workers = opts.workers ?? 1
+  const server = workers > 1 ? [SERVE_WEB, NEXT_BIN] : [NEXT_BIN]
+  const child = execa(process.execPath, [...(opts.nodeArgs ?? []), ...server, 'start', '-H', host, '-p', String(opts.port)], {
+    env: { NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, NEXTAUTH_URL: url, WEB_CONCURRENCY: String(workers), ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     reject: false,
     forceKillAfterDelay: 5000,

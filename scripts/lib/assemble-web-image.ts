@@ -14,6 +14,7 @@ import { RDS_CA_BUNDLE, writeRdsCaBundle } from './rds-ca-bundle'
  *    native addons compiled at install time, whose builds the trace misses: hnswlib-node's
  *    (found by a path search at run time) and argon2's (the trace takes only its prebuilt
  *    binary, which crashes on load on Debian 12: the install compiles it for that reason);
+ *  - serve-web.mjs, which runs server.js once per core (the CMD);
  *  - prisma/ and prisma.config.ts, for `node node_modules/prisma/build/index.js migrate deploy`;
  *  - the RDS certificate authorities (certs/rds-ca-bundle.pem), which the database URL in AWS
  *    names so the app and the migrations verify Aurora's certificate.
@@ -37,5 +38,7 @@ export function assembleWebImage(o: { root: string; out: string }): void {
   copyPackageClosure({ root: o.root, out: o.out, packages: WEB_IMAGE_PACKAGES, exclude: packagesImagesOmit(o.root) })
   cpSync(from('prisma'), path.join(o.out, 'prisma'), { recursive: true })
   cpSync(from('prisma.config.ts'), path.join(o.out, 'prisma.config.ts'))
+  // The entry point: server.js run once per core (the Dockerfile's CMD).
+  cpSync(from('scripts/serve-web.mjs'), path.join(o.out, 'serve-web.mjs'))
   writeRdsCaBundle(path.join(o.out, RDS_CA_BUNDLE))
 }

@@ -51,7 +51,7 @@ describe('the web image', () => {
   const [, web] = IMAGES[0]
   it('builds the standalone server with `next build` (which typechecks) and serves it with node', () => {
     expect(runs(web).some((r) => /NEXT_OUTPUT=standalone\s+npx next build/.test(r))).toBe(true)
-    expect(commandOf(web)).toBe('["node", "server.js"]')
+    expect(commandOf(web)).toBe('["node", "serve-web.mjs", "server.js"]')
   })
   it('is the layout scripts/check-web-image.ts runs in CI (scripts/lib/assemble-web-image.ts), nothing else', () => {
     expect(runs(web).some((r) => /scripts\/assemble-web-image\.ts \/image$/.test(r))).toBe(true)
