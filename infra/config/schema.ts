@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
     /** The web image the migration task runs; defaults to webTag. A release sets it first. */
     migrateTag: z.string().regex(/^[\w.-]{1,128}$/).refine((t) => t !== 'latest', 'pin an exact tag, not latest').optional(),
     /** The images' own start commands (Dockerfile CMD): the DATABASE_URL wrapper execs them. */
-    webCommand: z.array(z.string()).min(1).default(['node', 'server.js']),
+    webCommand: z.array(z.string()).min(1).default(['node', 'serve-web.mjs', 'server.js']),
     workerCommand: z.array(z.string()).min(1).default(['node', '--enable-source-maps', 'dist/worker/main.js']),
     /** The release command, run once per release from the web image (it carries the CLI). */
     migrateCommand: z.array(z.string()).min(1).default(['node', 'node_modules/prisma/build/index.js', 'migrate', 'deploy']),

@@ -47,7 +47,8 @@ describe('services stack, compute=ecs', () => {
 
   it('starts every container through the DATABASE_URL wrapper in front of the image command', () => {
     expect(express().PrimaryContainer.Command.slice(0, 2)).toEqual(['sh', '-c'])
-    expect(express().PrimaryContainer.Command.slice(-2)).toEqual(['node', 'server.js'])
+    // The web image's CMD (Dockerfile): server.js once per vCPU.
+    expect(express().PrimaryContainer.Command.slice(-3)).toEqual(['node', 'serve-web.mjs', 'server.js'])
     for (const d of taskDefs()) expect(d.ContainerDefinitions[0].Command.slice(0, 2)).toEqual(['sh', '-c'])
   })
 

@@ -1,6 +1,12 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import { freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
-import { api, expectErrorShape, uniqueEmail } from './http'
+import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
+import { writeDemoSongs } from '@/scripts/demo/songs/write-demo-songs'
+import { api, expectErrorShape, registerAndSignIn, uniqueEmail, waitForSongAnalysis } from './http'
 
 // An instance with a metrics token; the suite's main instance has none (its endpoint is a 404).
 const TOKEN = 'metrics-test-token-' + 'm'.repeat(16)
@@ -85,5 +91,41 @@ describe('GET /api/metrics', () => {
       expect(text).toMatch(new RegExp(`^bachata_tasks\\{status="${status}"\\} \\d+$`, 'm'))
     }
     expect(text).toContain('# TYPE bachata_render_duration_seconds histogram')
+  })
+
+  it('counts the beat analyses it runs; readers of a song analysed by an older version share one re-analysis', async () => {
+    const analyses = async () => sample(await scrape(), 'bachata_song_analyses_total', { outcome: 'ok' })
+    const [song] = await writeDemoSongs({ specs: [DEMO_SONG_SPECS[1]], mp3: false })
+    // Its own bitrate: content nobody else in the suite uploads, so this instance analyses it.
+    await mkdir('.data/test-fixtures', { recursive: true })
+    const file = path.join('.data/test-fixtures', 'metrics-104k.mp3')
+    await runFfmpeg(['-y', '-i', song.wav, '-c:a', 'libmp3lame', '-b:a', '104k', file], { timeout: 60_000 })
+    const user = await registerAndSignIn('metrics-analyses')
+    const auth = { authorization: `Bearer ${user.accessToken}` }
+    const before = await analyses()
+    const form = new FormData()
+    form.append('title', 'Counted analysis')
+    form.append('file', new Blob([new Uint8Array(await readFile(file))]), 'metrics.mp3')
+    const uploaded = await fetch(`${app.url}/api/songs`, { method: 'POST', headers: auth, body: form })
+    const body = await uploaded.json() as { song: { id: string } }
+    expect(uploaded.status, JSON.stringify(body)).toBe(202)
+    const id = body.song.id
+    expect((await waitForSongAnalysis(user.accessToken, id, app.url)).analysisStatus).toBe('ready')
+    expect(await analyses()).toBe(before + 1)
+
+    // As after a deploy that bumped ANALYSIS_VERSION: the stored result is old, none cached.
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await db.connect()
+    try {
+      const { rows } = await db.query('UPDATE "Song" SET "analysisVersion" = 0 WHERE id = $1 RETURNING "contentHash"', [id])
+      await db.query('DELETE FROM "AudioAnalysis" WHERE "contentHash" = $1', [rows[0].contentHash])
+    } finally {
+      await db.end()
+    }
+    const reads = await Promise.all(Array.from({ length: 5 }, () => fetch(`${app.url}/api/songs/${id}`, { headers: auth })))
+    expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
+    expect(await analyses()).toBe(before + 2)
+    expect((await fetch(`${app.url}/api/songs/${id}`, { headers: auth })).status).toBe(200)
+    expect(await analyses()).toBe(before + 2)
   })
 })

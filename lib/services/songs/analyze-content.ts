@@ -1,5 +1,6 @@
 import { ANALYSIS_VERSION, SongAnalysisSchema, type SongAnalysis } from '@/lib/engines/audio'
 import { getDb } from '@/lib/shared/db'
+import { getMetrics } from '@/lib/shared/http/metrics'
 import { analyzeInWorker } from './analyze-in-worker'
 
 /** The stored analysis of this content by the current algorithm, if there is one. */
@@ -22,7 +23,14 @@ export async function analyzeContent(
 ): Promise<{ analysis: SongAnalysis; cached: boolean }> {
   const hit = await findCachedAnalysis(contentHash)
   if (hit) return { analysis: hit, cached: true }
-  const analysis = await analyze(file)
+  let analysis: SongAnalysis
+  try {
+    analysis = await analyze(file)
+  } catch (e) {
+    getMetrics().songAnalyses.inc({ outcome: 'failed' })
+    throw e
+  }
+  getMetrics().songAnalyses.inc({ outcome: 'ok' })
   await getDb().audioAnalysis.upsert({
     where: { contentHash },
     create: { contentHash, version: ANALYSIS_VERSION, analysis },

@@ -44,9 +44,19 @@ export async function loadBaseAnalysis(song: Song): Promise<SongAnalysis> {
  */
 export async function refreshSongAnalysis(song: Song): Promise<Song> {
   if (song.analysisStatus !== 'READY' || (song.analysisVersion === ANALYSIS_VERSION && song.analysis)) return song
-  const analysis = applyCorrections(await loadBaseAnalysis(song), songCorrections(song))
-  return getDb().song.update({
-    where: { id: song.id },
-    data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
-  })
+  // Single flight per song in this process: after a version bump, every reader of a popular
+  // song arrives at once, and each would otherwise run the same analysis in the pool.
+  const running = refreshing.get(song.id)
+  if (running) return running
+  const refresh = (async () => {
+    const analysis = applyCorrections(await loadBaseAnalysis(song), songCorrections(song))
+    return getDb().song.update({
+      where: { id: song.id },
+      data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
+    })
+  })().finally(() => refreshing.delete(song.id))
+  refreshing.set(song.id, refresh)
+  return refresh
 }
+
+const refreshing = new Map<string, Promise<Song>>()

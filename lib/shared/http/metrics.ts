@@ -11,6 +11,7 @@ export interface AppMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>
   rateLimited: Counter<'limit'>
   quotaRefused: Counter<'quota'>
+  songAnalyses: Counter<'outcome'>
 }
 
 const KEY = Symbol.for('bachata-buddy.metrics')
@@ -42,6 +43,10 @@ function createMetrics(): AppMetrics {
     quotaRefused: new Counter({
       name: 'bachata_quota_rejections_total', help: 'Requests refused by a per-user quota, by quota',
       labelNames: ['quota'], registers: [registry],
+    }),
+    songAnalyses: new Counter({
+      name: 'bachata_song_analyses_total', help: 'Beat analyses run on audio this algorithm version had not analysed, by outcome',
+      labelNames: ['outcome'], registers: [registry],
     }),
   }
 }
