@@ -41,6 +41,19 @@ async function ask(url: string): Promise<{ pid: number; argv: string[] }> {
   }
 }
 
+/** The pids that answer, asked until `n` differ (for up to ~10 s: a worker still starting on a
+ * loaded machine gets no connections yet); each answer also carries the arguments passed on. */
+async function answeringPids(url: string, n: number): Promise<Set<number>> {
+  const pids = new Set<number>()
+  for (let i = 0; i < 200 && pids.size < n; i++) {
+    const answer = await ask(url)
+    expect(answer.argv).toEqual(['--flag', 'x'])
+    pids.add(answer.pid)
+    if (pids.size < n) await new Promise((r) => setTimeout(r, 50))
+  }
+  return pids
+}
+
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms
   while (!check()) {
@@ -53,12 +66,7 @@ describe('serve-web.mjs', () => {
   it('runs the server once per WEB_CONCURRENCY, all on one port, each with the arguments given', async () => {
     const { child, url } = await start(2)
     try {
-      const pids = new Set<number>()
-      for (let i = 0; i < 20 && pids.size < 2; i++) {
-        const answer = await ask(url)
-        expect(answer.argv).toEqual(['--flag', 'x'])
-        pids.add(answer.pid)
-      }
+      const pids = await answeringPids(url, 2)
       expect(pids.size).toBe(2)
       expect(new Set(childProcesses(child.pid!))).toEqual(pids)
     } finally {
@@ -69,9 +77,8 @@ describe('serve-web.mjs', () => {
 
   it('replaces a worker that dies after it served, and stops every worker on SIGTERM', async () => {
     const { child, url } = await start(2)
-    await ask(url)
-    await until(() => childProcesses(child.pid!).length === 2)
-    const [victim, survivor] = childProcesses(child.pid!)
+    // Both have answered (so both listen): one that had not yet would be a boot failure.
+    const [victim, survivor] = [...await answeringPids(url, 2)]
     process.kill(victim, 'SIGKILL')
     await until(() => { const now = childProcesses(child.pid!); return now.length === 2 && !now.includes(victim) })
     expect(childProcesses(child.pid!)).toContain(survivor)
