@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
-import { explainSearchHit } from '@/lib/engines/search/explain-search-hit'
+import { searchHitExplainer } from '@/lib/engines/search/explain-search-hit'
 import { searchMoves } from '@/lib/engines/search/search-moves'
 import { DIFFICULTIES, DIFFICULTY_RANK } from '@/lib/engines/dance/vocabulary'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
@@ -9,6 +9,7 @@ import { pageArgs } from '@/lib/shared/validation/pagination'
 import type { MoveListQuerySchema } from '@/lib/shared/validation/moves'
 import { getVisibleMoveOrThrow, isCurator } from './move-access'
 import { getMoveSearch } from './move-search'
+import { readEnabledMoves } from './read-enabled-moves'
 import { serializeMove } from './serialize-move'
 
 type Query = z.infer<typeof MoveListQuerySchema>
@@ -70,11 +71,12 @@ export async function listMoves(user: SessionUser, q: Query) {
     const found = result?.hits ?? []
     // The row decides, not the index: another instance may have disabled a move that this
     // process's index still holds until its next refresh.
-    const rows = await getDb().move.findMany({ where: { id: { in: found.map((h) => h.move.id) }, enabled: true } })
+    const rows = await readEnabledMoves(found.map((h) => h.move.id))
     const byId = new Map(rows.map((r) => [r.id, r]))
+    const explain = searchHitExplainer(text)
     const hits = found.filter((h) => byId.has(h.move.id)).map((h) => ({
       ...serializeMove(byId.get(h.move.id)!, user), score: h.score as number | null, scoreParts: h.parts as typeof h.parts | null,
-      why: explainSearchHit({ query: text, move: h.move, parts: h.parts }),
+      why: explain(h.move, h.parts),
     }))
     const disabled = scope === true ? [] : (await findDisabledByText(q, text)).map((m) => ({
       ...serializeMove(m, user), score: null, scoreParts: null, why: 'disabled: matched by its words',

@@ -5,6 +5,7 @@ import { ATTRIBUTE_DIMS, embedMoves, moveVectorKey, type MoveVector } from '@/li
 import { WordVectorEmbedder } from '@/lib/engines/search/word-vector-embedder'
 import { DEFAULT_WORD_VECTORS_FILE } from '@/lib/engines/search/word-vectors-file'
 import { getDb } from '@/lib/shared/db'
+import { preparedQuery, type PreparedStatement } from '@/lib/shared/prepared-query'
 import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
 import { toLibraryMove } from './load-library'
@@ -13,8 +14,14 @@ import { toLibraryMove } from './load-library'
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
 /** The enabled count too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
+const WATERMARK: PreparedStatement = {
+  name: 'move-watermark',
+  text: `SELECT concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`,
+}
+
+/** Read before every search: a prepared statement, not the ORM (lib/shared/prepared-query.ts). */
 async function readWatermark(): Promise<string> {
-  const rows = await getDb().$queryRaw<Array<{ w: string }>>`SELECT concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`
+  const rows = await preparedQuery<{ w: string }>(WATERMARK, [])
   return rows[0]?.w ?? ''
 }
 
