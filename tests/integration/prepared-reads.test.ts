@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getChoreographyStatus } from '@/lib/services/choreographies/manage-choreography'
 import { serializeTaskStatus } from '@/lib/services/choreographies/serialize-task'
+import { listMoves } from '@/lib/services/moves/list-moves'
+import { WATERMARK_SQL } from '@/lib/services/moves/move-search'
 import { readEnabledMoves } from '@/lib/services/moves/read-enabled-moves'
+import { MoveListQuerySchema } from '@/lib/shared/validation/moves'
 import { loadSessionUser, type SessionUser } from '@/lib/shared/auth/load-session-user'
 import { disconnectDb, getDb } from '@/lib/shared/db'
 import { registerAndSignIn } from './http'
@@ -12,6 +15,7 @@ import { registerAndSignIn } from './http'
 process.env.TZ = 'America/New_York'
 
 const MARK = `prepared-${Date.now()}`
+const STATE = { hold: 'closed', leadWeight: 'left', facing: 'face-to-face' }
 let owner: SessionUser
 let other: SessionUser
 const families: string[] = []
@@ -49,11 +53,37 @@ describe('reads through prepared statements', () => {
     const all = await getDb().move.findMany({ select: { id: true }, orderBy: { id: 'asc' } })
     const ids = [...all.map((m) => m.id), 'no-such-move']
     const expected = await getDb().move.findMany({ where: { id: { in: ids }, enabled: true }, orderBy: { id: 'asc' } })
-    const rows = (await readEnabledMoves(ids)).sort((x, y) => (x.id < y.id ? -1 : 1))
+    const { rows, watermark } = await readEnabledMoves(ids)
     expect(expected.length).toBeGreaterThan(10)
-    expect(rows).toEqual(expected)
+    expect(rows.sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(expected)
     expect(rows[0].updatedAt).toBeInstanceOf(Date)
-    expect(await readEnabledMoves([])).toEqual([])
+    // The library's watermark comes with them, also when nothing matches.
+    const [{ w }] = await getDb().$queryRawUnsafe<{ w: string }[]>(`SELECT ${WATERMARK_SQL} AS w FROM "Move"`)
+    expect(watermark).toBe(w)
+    expect(await readEnabledMoves([])).toEqual({ rows: [], watermark: w })
+  })
+
+  it('a search sees a move changed by another instance (the index refreshes on the watermark read with the rows)', async () => {
+    // This test process is the other instance: its own move index, built from the database.
+    const id = `${MARK}-probe`
+    const find = async (q: string) => (await listMoves(owner, MoveListQuerySchema.parse({ q }))).items.map((m) => m.id)
+    await getDb().move.create({ data: {
+      id, name: 'Zorblax probe', family: 'basic', styles: [], moods: [], difficulty: 'beginner', energy: 'low', counts: 8,
+      nativeBpm: 128, firstCountOffset: 0, entry: STATE, exit: STATE, clipKey: `clips/${id}.mp4`, durationSeconds: 4,
+    } })
+    try {
+      expect(await find('zorblax')).toEqual([id])
+      // Renamed "elsewhere" (updatedAt moves): the index learns it in the same search.
+      await getDb().move.update({ where: { id }, data: { name: 'Quilventa probe' } })
+      expect(await find('quilventa')).toEqual([id])
+      expect(await find('zorblax')).toEqual([])
+      // Disabled in SQL without touching updatedAt: gone at once.
+      await getDb().$executeRaw`UPDATE "Move" SET enabled = false WHERE id = ${id}`
+      expect(await find('quilventa')).toEqual([])
+    } finally {
+      await getDb().moveEmbedding.deleteMany({ where: { moveId: id } })
+      await getDb().move.delete({ where: { id } })
+    }
   })
 
   it('the status read: the same row as Prisma\'s, and only for its owner', async () => {

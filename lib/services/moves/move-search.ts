@@ -14,10 +14,10 @@ import { toLibraryMove } from './load-library'
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
 /** The enabled count too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
-const WATERMARK: PreparedStatement = {
-  name: 'move-watermark',
-  text: `SELECT concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`,
-}
+/** An expression over "Move" (aggregate): the library's change watermark. */
+export const WATERMARK_SQL = `concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, ''))`
+
+const WATERMARK: PreparedStatement = { name: 'move-watermark', text: `SELECT ${WATERMARK_SQL} AS w FROM "Move"` }
 
 /** Read before every search: a prepared statement, not the ORM (lib/shared/prepared-query.ts). */
 async function readWatermark(): Promise<string> {
@@ -80,10 +80,15 @@ export class MoveSearch {
     return new MoveSearch(embedder, index, watermark)
   }
 
+  /** Whether the index reflects the library at this watermark (one read elsewhere, e.g. with rows). */
+  isCurrent(watermark: string): boolean {
+    return watermark === this.watermark
+  }
+
   /** Re-reads the moves when another instance changed the library (cheap at library sizes). */
   async refresh(): Promise<void> {
     const now = await readWatermark()
-    if (now === this.watermark) return
+    if (this.isCurrent(now)) return
     const moves = (await getDb().move.findMany()).map(toLibraryMove)
     const live = moves.filter((m) => m.enabled)
     const vectors = new Map((await vectorsFor(live, this.embedder)).map((v) => [v.moveId, v]))
