@@ -13,6 +13,23 @@ const RELATED = 0.5
 const FITS = 0.75
 const quote = (words: string[]) => words.map((w) => `'${w}'`).join(', ')
 
+/** The move's own words, stemmed: worked out once per move object (moves in the index are
+ * replaced, never changed in place), since every search explains up to a hundred hits. */
+const MOVE_WORDS = new WeakMap<Explained, { name: Set<string>; tags: Set<string>; other: Set<string> }>()
+
+function moveWords(move: Explained) {
+  let words = MOVE_WORDS.get(move)
+  if (!words) {
+    words = {
+      name: new Set(textWords(`${move.name} ${move.variant}`).map(stem)),
+      tags: new Set(textWords(move.tags.join(' ')).map(stem)),
+      other: lexicalTerms(move),
+    }
+    MOVE_WORDS.set(move, words)
+  }
+  return words
+}
+
 /**
  * One short line on why a search hit ranks where it does, from its score parts: the query
  * words it shares (with the lexicon applied, as search saw them), how close it is in
@@ -20,8 +37,16 @@ const quote = (words: string[]) => words.map((w) => `'${w}'`).join(', ')
  * close in meaning · fits beginner". Words are the query's own, never the stems.
  */
 export function explainSearchHit(o: { query: string; move: Explained; parts: ScoreParts }): string {
-  const { move, parts } = o
-  const words = understandQuery(o.query).expandedText.split(' ').filter((w) => w && isContentWord(w))
+  return searchHitExplainer(o.query)(o.move, o.parts)
+}
+
+/** explainSearchHit for many hits of one query: the query is read once. */
+export function searchHitExplainer(query: string): (move: Explained, parts: ScoreParts) => string {
+  const words = understandQuery(query).expandedText.split(' ').filter((w) => w && isContentWord(w))
+  return (move, parts) => explain(words, move, parts)
+}
+
+function explain(words: string[], move: Explained, parts: ScoreParts): string {
   const bits: string[] = []
   // The move's vocabulary labels read as "fits beginner" whether lexical or attribute
   // matching found them; holds and the family read as "labelled".
@@ -30,9 +55,7 @@ export function explainSearchHit(o: { query: string; move: Explained; parts: Sco
   const mentioned = new Set<string>()
 
   if (parts.lexical > 0) {
-    const name = new Set(textWords(`${move.name} ${move.variant}`).map(stem))
-    const tags = new Set(textWords(move.tags.join(' ')).map(stem))
-    const other = lexicalTerms(move)
+    const { name, tags, other } = moveWords(move)
     const seen = new Set<string>()
     const inName: string[] = [], inTags: string[] = [], inLabels: string[] = []
     for (const w of words) {

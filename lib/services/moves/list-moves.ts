@@ -1,14 +1,15 @@
 import type { z } from 'zod'
 import { getDb, type Prisma } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
-import { explainSearchHit } from '@/lib/engines/search/explain-search-hit'
+import { searchHitExplainer } from '@/lib/engines/search/explain-search-hit'
 import { searchMoves } from '@/lib/engines/search/search-moves'
 import { DIFFICULTIES, DIFFICULTY_RANK } from '@/lib/engines/dance/vocabulary'
 import type { SessionUser } from '@/lib/shared/auth/load-session-user'
 import { pageArgs } from '@/lib/shared/validation/pagination'
 import type { MoveListQuerySchema } from '@/lib/shared/validation/moves'
 import { getVisibleMoveOrThrow, isCurator } from './move-access'
-import { getMoveSearch } from './move-search'
+import { startMoveSearch } from './move-search'
+import { readEnabledMoves } from './read-enabled-moves'
 import { serializeMove } from './serialize-move'
 
 type Query = z.infer<typeof MoveListQuerySchema>
@@ -50,6 +51,31 @@ async function findDisabledByText(q: Query, text: string) {
   return getDb().move.findMany({ where: { AND: [{ enabled: false }, ...attributeWhere(q), ...byWord] }, orderBy: { name: 'asc' }, take: 100 })
 }
 
+/**
+ * The search and its hits' rows. The row decides, not the index: another instance may have
+ * disabled a move that this process's index still holds. The rows come with the library's
+ * watermark from the same read: when the index was behind it, it is refreshed and the search
+ * run again (rare: only after the library changed elsewhere), so one read serves a search.
+ */
+async function searchWithRows(q: Query, text: string, scope: boolean | undefined) {
+  const search = await startMoveSearch()
+  const { index, embedder } = search
+  for (let attempt = 0; ; attempt++) {
+    const result = scope === false ? null : await searchMoves(index, embedder, {
+      query: text,
+      limit: Math.min(100, q.page * q.pageSize),
+      filters: {
+        difficulty: q.difficulty, maxDifficulty: q.maxDifficulty, energy: q.energy, styles: q.style,
+        includeFamilies: q.family, excludeFamilies: q.excludeFamily, holds: q.hold,
+      },
+    })
+    const { rows, watermark } = await readEnabledMoves((result?.hits ?? []).map((h) => h.move.id))
+    // A second miss means it changed again meanwhile: as current as a read before the search was.
+    if (search.isCurrent(watermark) || attempt > 0) return { result, rows, embedder }
+    await search.refresh()
+  }
+}
+
 /** With `q`: hybrid search (semantic + attributes + lexical) with score parts per result.
  * Without: a filtered, paginated listing by name. Disabled moves only for curators who ask. */
 export async function listMoves(user: SessionUser, q: Query) {
@@ -57,24 +83,13 @@ export async function listMoves(user: SessionUser, q: Query) {
   if (scope !== true && !isCurator(user)) throw AppError.forbidden('Only instructors can list disabled moves')
   const text = q.q
   if (text) {
-    const { index, embedder } = await getMoveSearch()
-    const limit = Math.min(100, q.page * q.pageSize)
-    const result = scope === false ? null : await searchMoves(index, embedder, {
-      query: text,
-      limit,
-      filters: {
-        difficulty: q.difficulty, maxDifficulty: q.maxDifficulty, energy: q.energy, styles: q.style,
-        includeFamilies: q.family, excludeFamilies: q.excludeFamily, holds: q.hold,
-      },
-    })
+    const { result, rows, embedder } = await searchWithRows(q, text, scope)
     const found = result?.hits ?? []
-    // The row decides, not the index: another instance may have disabled a move that this
-    // process's index still holds until its next refresh.
-    const rows = await getDb().move.findMany({ where: { id: { in: found.map((h) => h.move.id) }, enabled: true } })
     const byId = new Map(rows.map((r) => [r.id, r]))
+    const explain = searchHitExplainer(text)
     const hits = found.filter((h) => byId.has(h.move.id)).map((h) => ({
       ...serializeMove(byId.get(h.move.id)!, user), score: h.score as number | null, scoreParts: h.parts as typeof h.parts | null,
-      why: explainSearchHit({ query: text, move: h.move, parts: h.parts }),
+      why: explain(h.move, h.parts),
     }))
     const disabled = scope === true ? [] : (await findDisabledByText(q, text)).map((m) => ({
       ...serializeMove(m, user), score: null, scoreParts: null, why: 'disabled: matched by its words',

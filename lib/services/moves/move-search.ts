@@ -5,6 +5,7 @@ import { ATTRIBUTE_DIMS, embedMoves, moveVectorKey, type MoveVector } from '@/li
 import { WordVectorEmbedder } from '@/lib/engines/search/word-vector-embedder'
 import { DEFAULT_WORD_VECTORS_FILE } from '@/lib/engines/search/word-vectors-file'
 import { getDb } from '@/lib/shared/db'
+import { preparedQuery, type PreparedStatement } from '@/lib/shared/prepared-query'
 import { AppError } from '@/lib/shared/errors'
 import { logger } from '@/lib/shared/logger'
 import { toLibraryMove } from './load-library'
@@ -13,8 +14,14 @@ import { toLibraryMove } from './load-library'
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
 /** The enabled count too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
+/** An expression over "Move" (aggregate): the library's change watermark. */
+export const WATERMARK_SQL = `concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, ''))`
+
+const WATERMARK: PreparedStatement = { name: 'move-watermark', text: `SELECT ${WATERMARK_SQL} AS w FROM "Move"` }
+
+/** Read before every search: a prepared statement, not the ORM (lib/shared/prepared-query.ts). */
 async function readWatermark(): Promise<string> {
-  const rows = await getDb().$queryRaw<Array<{ w: string }>>`SELECT concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, '')) AS w FROM "Move"`
+  const rows = await preparedQuery<{ w: string }>(WATERMARK, [])
   return rows[0]?.w ?? ''
 }
 
@@ -73,10 +80,15 @@ export class MoveSearch {
     return new MoveSearch(embedder, index, watermark)
   }
 
+  /** Whether the index reflects the library at this watermark (one read elsewhere, e.g. with rows). */
+  isCurrent(watermark: string): boolean {
+    return watermark === this.watermark
+  }
+
   /** Re-reads the moves when another instance changed the library (cheap at library sizes). */
   async refresh(): Promise<void> {
     const now = await readWatermark()
-    if (now === this.watermark) return
+    if (this.isCurrent(now)) return
     const moves = (await getDb().move.findMany()).map(toLibraryMove)
     const live = moves.filter((m) => m.enabled)
     const vectors = new Map((await vectorsFor(live, this.embedder)).map((v) => [v.moveId, v]))
