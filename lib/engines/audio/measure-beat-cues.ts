@@ -12,12 +12,22 @@ export interface BeatCues {
   harmony: number[]
   /** Energy rise of the bar starting here over the bar before (dB, rises only). */
   entry: number[]
-  /** The last two beats before busier than the two before them, in the requinto's register: a run into 1. */
+  /**
+   * The last two beats before busier than the two before them where the requinto's run
+   * shows: its bright attacks (1.5–5 kHz), above the voice and the segunda that fill the
+   * mid band whatever the phrase does. A run into 1.
+   */
   fill: number[]
   /** Section change: the 8 beats after against the 8 before (band balance, chroma). */
   section: number[]
   /** How close the bar's chroma is to the song's tonic triad (phrases tend to start on the tonic). */
   tonic: number[]
+  /**
+   * How much the bar starting here replays the bar before it, beat for beat (band balance,
+   * attacks per band, chroma; cosine of the song-centred beat vectors): a tag plays counts
+   * 5–8 once more, so its bar sounds like the one before it, fill and all.
+   */
+  replay: number[]
   /** Total energy per beat, dB (the band is out where it is far below the song's median). */
   energyDb: number[]
 }
@@ -39,16 +49,19 @@ export function measureBeatCues(summary: BeatSummary, key: string | null = null)
     return c
   }
   const energy = (a: number, b: number) => mean(summary.energyDb.slice(Math.max(0, a), Math.min(n, b)))
-  const melodic = (i: number) => summary.onsetDensity[i]?.[BAND.mid] ?? 0
-  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], energyDb: summary.energyDb }
+  const bright = (i: number) => summary.onsetDensity[i]?.[BAND.highMid] ?? 0
+  const beatVectors = centreColumns(summary.bandDb.map((b, i) => [...b.map((db) => db / 10), ...summary.onsetDensity[i], ...Array.from(summary.chroma[i], (c) => 3 * c)]))
+  const barVector = (i: number) => beatVectors.slice(i, i + 4).flat()
+  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], replay: [], energyDb: summary.energyDb }
   const triad = tonicTriad(key)
   for (let i = 0; i < n; i++) {
     const edge = i < 4 || i + 4 > n
     cues.harmony.push(edge ? 0 : 1 - cosine(chroma(i - 4, i), chroma(i, i + 4)))
     cues.entry.push(i < 4 ? 0 : Math.max(0, energy(i, i + 4) - energy(i - 4, i)))
-    cues.fill.push(i < 4 ? 0 : melodic(i - 2) + melodic(i - 1) - melodic(i - 4) - melodic(i - 3))
+    cues.fill.push(i < 4 ? 0 : bright(i - 2) + bright(i - 1) - bright(i - 4) - bright(i - 3))
     cues.section.push(i < 8 || i + 8 > n ? 0 : 1 - cosine(center(span(i, i + 8)), center(span(i - 8, i))))
     cues.tonic.push(triad && i + 4 <= n ? cosine(chroma(i, i + 4), triad) : 0)
+    cues.replay.push(i < 4 || i + 4 > n ? 0 : cosine(barVector(i), barVector(i - 4)))
   }
   return cues
 }
@@ -65,6 +78,12 @@ function tonicTriad(key: string | null): Float32Array | null {
   return t
 }
 
+
+/** Each column minus its mean over the song: what a beat has that the song's average beat has not. */
+function centreColumns(rows: number[][]): number[][] {
+  const m = (rows[0] ?? []).map((_, k) => mean(rows.map((r) => r[k])))
+  return rows.map((r) => r.map((v, k) => v - m[k]))
+}
 
 function center(v: number[]): number[] {
   const m = mean(v)

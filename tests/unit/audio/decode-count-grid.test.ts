@@ -18,7 +18,7 @@ function observe(positions: number[], opts: { joinAt?: number[] } = {}) {
     // The band's entries and fills mark count 1, weakly: one unit where a 5 has none.
     entry: positions.map((p) => (p === 0 ? 1 : 0)),
     fill: positions.map((p) => (p === 0 ? 0.5 : 0)),
-    section: zeros(), tonic: zeros(),
+    section: zeros(), tonic: zeros(), replay: zeros(),
     energyDb: positions.map(() => -20),
   }
   for (const j of opts.joinAt ?? []) cues.section[j] = 5
@@ -47,6 +47,29 @@ describe('decodeCountGrid', () => {
     const grid = decodeCountGrid(observe(pos, { joinAt: [52] }))
     expect(grid.countOnes).toEqual(ones(pos))
     expect(describeCountGrid(grid, pos.map((_, i) => i * BEAT), [])).toEqual([{ time: 48 * BEAT, kind: 'tag', counts: 4 }])
+  })
+
+  it('puts a tag on the bar that replays the one before, where nothing else marks where it is', () => {
+    // Counts 5-8 played twice, then the chorus on 1, with no section change to say where and
+    // no phrase cue for two phrases either side: only the replayed bar.
+    const pos = [...lattice(48), 4, 5, 6, 7, ...lattice(48)]
+    const t = pos.map((_, i) => i * BEAT)
+    const quiet = () => { const o = observe(pos); for (let i = 32; i < 68; i++) { o.cues.entry[i] = 0; o.cues.fill[i] = 0 } return o }
+    const obs = quiet()
+    obs.cues.replay[48] = 1
+    const grid = decodeCountGrid(obs)
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(describeCountGrid(grid, t, [])).toEqual([{ time: 48 * BEAT, kind: 'tag', counts: 4 }])
+    // The same music without the replayed bar: the decoder re-syncs too, but not on the tag's bar.
+    const blind = decodeCountGrid(quiet())
+    expect(blind.countOnes).not.toEqual(ones(pos))
+  })
+
+  it('does not take a tag at a replayed bar when the music after it keeps the count', () => {
+    const pos = lattice(96)
+    const obs = observe(pos)
+    obs.cues.replay[48] = 1 // a 1 that sounds like the bar before (a chord held over two bars)
+    expect(decodeCountGrid(obs).countOnes).toEqual(ones(pos))
   })
 
   it('takes a 2-beat bar between phrases', () => {
