@@ -15,7 +15,8 @@
  * on a single server process (both "before").
  * Each row also has the server's CPU time per answer (from /proc): comparable across runs on a
  * shared machine, where req/s is not. Writes bench/results/load.json. The load average at start says how busy the machine was.
- * BENCH_LOAD_ONLY=status,moves runs only the scenarios whose names start so; BENCH_LOAD_PROFILE=dir
+ * BENCH_NODE_OPTIONS passes node flags to the instances (e.g. --max-semi-space-size=32 to try a
+ * bigger young generation). BENCH_LOAD_ONLY=status,moves runs only the scenarios whose names start so; BENCH_LOAD_PROFILE=dir
  * starts the cached instance with --cpu-prof (the profile lands in dir when it stops).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -62,7 +63,7 @@ async function main() {
     const env = {
       DATABASE_URL: db.url, AUTH_SECRET: 'b'.repeat(40), DATA_DIR, LOG_LEVEL: 'warn',
       // The bench user's limits, raised for these instances only: one user creates hundreds of tasks.
-      RATE_LIMIT_DISABLED: '1', USER_CONCURRENT_RENDERS: '1000',
+      RATE_LIMIT_DISABLED: '1', USER_CONCURRENT_RENDERS: '1000', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     }
     const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []
     const cached = await startApp({ port: await freePort(), env, nodeArgs, workers: WORKERS })
