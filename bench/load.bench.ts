@@ -85,7 +85,8 @@ async function main() {
     const runner = scenarioRunner({ seconds: SECONDS, only: process.env.BENCH_LOAD_ONLY?.split(',').filter(Boolean) })
     const { run } = runner
     const rate = TARGETS.fixedRate
-    const instances = [[cached, `${WORKERS} processes, session cache 3 s`], [uncached, `${WORKERS} processes, session cache off`], [single, '1 process, session cache 3 s']] as const
+    const measured = `${WORKERS} processes, session cache 3 s`
+    const instances = [[cached, measured], [uncached, `${WORKERS} processes, session cache off`], [single, '1 process, session cache 3 s']] as const
 
     // The ceiling of the stack: no database, no session.
     await run('live max', target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
@@ -110,12 +111,12 @@ async function main() {
     }
 
     // c. Creation: every 2xx a row.
-    await measureCreation({ runner, app: target(cached), instance: instances[0][1], databaseUrl: db.url, headers: auth, songId: song.id })
+    await measureCreation({ runner, app: target(cached), instance: measured, databaseUrl: db.url, headers: auth, songId: song.id })
 
     // d. Readiness, idle and while 15-minute uploads are analysed (one at a time: cores − 1).
-    await run(`health @${rate}/s idle`, target(cached), instances[0][1], { path: '/api/health', connections: RATE_CONNECTIONS, rate })
+    await run(`health @${rate}/s idle`, target(cached), measured, { path: '/api/health', connections: RATE_CONNECTIONS, rate })
     if (runner.wanted('health')) {
-      const { result: during, uploads } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, target(cached), instances[0][1],
+      const { result: during, uploads } = await whileAnalysing(cached.url, auth, () => run(`health @${rate}/s during analysis`, target(cached), measured,
         { path: '/api/health', connections: RATE_CONNECTIONS, rate },
         (f) => ({ target: `p99 ≤ ${TARGETS.healthP99DuringAnalysisMs} ms`, pass: f.latencyMs.p99 <= TARGETS.healthP99DuringAnalysisMs && clean(f) })))
       // Silence has no beat: each analysed upload answers 422 after its analysis ran.

@@ -35,12 +35,22 @@ if (workers <= 1 || !cluster.isPrimary) {
 } else {
   let stopping = false
   const serving = new Set()
+  const noneLeft = () => Object.keys(cluster.workers ?? {}).length === 0
+  // The platform's stop signal goes to every worker; each drains its open requests the way a
+  // single server would (Next closes its server on SIGTERM), and the primary leaves last.
+  const stop = (signal) => {
+    if (stopping) return
+    stopping = true
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal)
+    setTimeout(() => process.exit(), SHUTDOWN_GRACE_MS).unref()
+    if (noneLeft()) process.exit()
+  }
   for (let i = 0; i < workers; i++) cluster.fork()
   cluster.on('listening', (worker) => serving.add(worker.id))
   cluster.on('exit', (worker, code, signal) => {
     const served = serving.delete(worker.id)
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit()
+      if (noneLeft()) process.exit()
       return
     }
     console.error(JSON.stringify({ level: 'error', msg: 'web worker exited', pid: worker.process.pid, code, signal, served }))
@@ -54,15 +64,6 @@ if (workers <= 1 || !cluster.isPrimary) {
     }
     setTimeout(() => { if (!stopping) cluster.fork() }, RESTART_DELAY_MS)
   })
-  // The platform's stop signal goes to every worker; each drains its open requests the way a
-  // single server would (Next closes its server on SIGTERM), and the primary leaves last.
-  const stop = (signal) => {
-    if (stopping) return
-    stopping = true
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal)
-    setTimeout(() => process.exit(), SHUTDOWN_GRACE_MS).unref()
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit()
-  }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 }

@@ -114,9 +114,16 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   if (n === 0) return { states: [], downbeats: [], countOnes: [], phraseEvidence: [] }
   const { gap, pause } = restartPoints(input)
   const { emit, phraseEvidence } = emissions(input)
-  // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
   const replay = replayedBars(input.cues.replay)
-  const cost = (i: number, kind: Kind) => (kind === 'step' ? 0 : kind === 'tag' ? COUNT_GRID_COST - TAG_REPLAY_DISCOUNT * replay[i] : kind !== 'restart' ? COUNT_GRID_COST : pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity)
+  const cost = (i: number, kind: Kind): number => {
+    switch (kind) {
+      case 'step': return 0
+      case 'tag': return COUNT_GRID_COST - TAG_REPLAY_DISCOUNT * replay[i]
+      // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
+      case 'restart': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity
+      default: return COUNT_GRID_COST
+    }
+  }
   // Allowed transitions from each state: [to, kind].
   const moves: Array<Array<[number, Kind]>> = Array.from({ length: STATES }, (_, s) => {
     const out: Array<[number, Kind]> = []

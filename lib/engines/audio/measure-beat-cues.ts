@@ -51,7 +51,7 @@ export function measureBeatCues(summary: BeatSummary, key: string | null = null)
   const energy = (a: number, b: number) => mean(summary.energyDb.slice(Math.max(0, a), Math.min(n, b)))
   const bright = (i: number) => summary.onsetDensity[i]?.[BAND.highMid] ?? 0
   const beatVectors = centreColumns(summary.bandDb.map((b, i) => [...b.map((db) => db / 10), ...summary.onsetDensity[i], ...Array.from(summary.chroma[i], (c) => 3 * c)]))
-  const barVector = (i: number) => beatVectors.slice(i, i + 4).flat()
+  const barVectors = beatVectors.map((_, i) => beatVectors.slice(i, i + 4).flat())
   const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], replay: [], energyDb: summary.energyDb }
   const triad = tonicTriad(key)
   for (let i = 0; i < n; i++) {
@@ -61,7 +61,7 @@ export function measureBeatCues(summary: BeatSummary, key: string | null = null)
     cues.fill.push(i < 4 ? 0 : bright(i - 2) + bright(i - 1) - bright(i - 4) - bright(i - 3))
     cues.section.push(i < 8 || i + 8 > n ? 0 : 1 - cosine(center(span(i, i + 8)), center(span(i - 8, i))))
     cues.tonic.push(triad && i + 4 <= n ? cosine(chroma(i, i + 4), triad) : 0)
-    cues.replay.push(i < 4 || i + 4 > n ? 0 : cosine(barVector(i), barVector(i - 4)))
+    cues.replay.push(i < 4 || i + 4 > n ? 0 : cosine(barVectors[i], barVectors[i - 4]))
   }
   return cues
 }

@@ -13,13 +13,14 @@ import { toLibraryMove } from './load-library'
 /** Changes whenever the stored vector would (text or attributes). */
 const textHash = (m: MoveAnnotation) => moveVectorKey(m)
 
-/** The enabled count too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
-/** An expression over "Move" (aggregate): the library's change watermark. */
+/** An expression over "Move" (aggregate): the library's change watermark. The enabled count
+ * too: a bulk enable/disable in SQL (test and demo setup) leaves updatedAt as it was. */
 export const WATERMARK_SQL = `concat(count(*), ':', count(*) FILTER (WHERE enabled), ':', coalesce(max("updatedAt")::text, ''))`
 
 const WATERMARK: PreparedStatement = { name: 'move-watermark', text: `SELECT ${WATERMARK_SQL} AS w FROM "Move"` }
 
-/** Read before every search: a prepared statement, not the ORM (lib/shared/prepared-query.ts). */
+/** Read by refresh() (each retrieval for a choreography; the search reads it with its rows:
+ * read-enabled-moves.ts): a prepared statement, not the ORM (lib/shared/prepared-query.ts). */
 async function readWatermark(): Promise<string> {
   const rows = await preparedQuery<{ w: string }>(WATERMARK, [])
   return rows[0]?.w ?? ''

@@ -36,6 +36,9 @@ export async function loadBaseAnalysis(song: Song): Promise<SongAnalysis> {
   }
 }
 
+/** Re-analyses under way in this process, by song id. */
+const refreshing = new Map<string, Promise<Song>>()
+
 /**
  * Songs analysed by an older algorithm version are re-analysed the next time they are read
  * (a song still being analysed, or whose analysis failed, is left as it is),
@@ -58,5 +61,3 @@ export async function refreshSongAnalysis(song: Song): Promise<Song> {
   refreshing.set(song.id, refresh)
   return refresh
 }
-
-const refreshing = new Map<string, Promise<Song>>()
