@@ -4,8 +4,9 @@
  * (close-stalled-requests.ts) and sends an API path that does not decode to a JSON 400
  * (reject-malformed-path.ts), then starts building the move search index from
  * Postgres in the background, so the first search does not pay for it (failure only logs:
- * search builds it again on first use), and sweeps for song analyses an instance left
- * unfinished (lib/services/songs/sweep-song-analyses.ts), now and every minute.
+ * search builds it again on first use), opens the database connections the process keeps
+ * (lib/shared/db.ts: warmPool), and sweeps for song analyses an instance left unfinished
+ * (lib/services/songs/sweep-song-analyses.ts), now and every minute.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -19,11 +20,13 @@ export async function register() {
   closeStalledRequests()
   rejectMalformedPaths()
   if (!process.env.DATABASE_URL) return
-  const [{ startMoveSearch }, { startAnalysisSweep }, { logger }] = await Promise.all([
+  const [{ warmPool }, { startMoveSearch }, { startAnalysisSweep }, { logger }] = await Promise.all([
+    import('@/lib/shared/db'),
     import('@/lib/services/moves/move-search'),
     import('@/lib/services/songs/sweep-song-analyses'),
     import('@/lib/shared/logger'),
   ])
+  warmPool().catch((err) => logger.warn({ err: String(err) }, 'database connections not opened at startup'))
   startMoveSearch().catch((err) => logger.warn({ err: String(err) }, 'move index not built at startup'))
   startAnalysisSweep()
 }

@@ -22,7 +22,8 @@ export function getPool(): pg.Pool {
     connectionString: getEnv().DATABASE_URL,
     max: Number(process.env.DB_POOL_MAX ?? 10),
     connectionTimeoutMillis: 5_000,
-    // Idle connections close after 10 s, so an idle service lets Aurora Serverless pause.
+    // Idle connections close after 10 s, so an idle service lets Aurora Serverless pause (the
+    // web server keeps some longer: warmPool).
     idleTimeoutMillis: 10_000,
     // Health checks and requests must not hang on a dead database.
     statement_timeout: 30_000,
@@ -33,6 +34,35 @@ export function getPool(): pg.Pool {
   globalForDb.__bbPool = pool
   return pool
 }
+
+/**
+ * The web server's pool (instrumentation.ts calls this at boot): `keep` connections opened at
+ * once and kept for the life of the process, and a burst's extra connections kept a minute
+ * idle instead of 10 s. Why: a new connection costs a Postgres backend fork and a cold
+ * catalogue cache; opened in the middle of a burst it stalled every request for 100–400 ms, and
+ * the queue the stall built made the pool open more (8–12 at once in Postgres's connection log,
+ * at exactly the moments the status read's p99 at 300 req/s jumped past 50 ms). The worker and
+ * scripts never call this: a worker in request mode must hold no connection while idle.
+ * (Aurora's pause is not lost: the web's analysis sweep queries every minute anyway.)
+ * Resolves with how many opened; a database that is down rejects (requests then open
+ * connections as they need them).
+ */
+export async function warmPool(keep = WEB_KEPT_CONNECTIONS): Promise<number> {
+  const pool = getPool()
+  // pg-pool reads both on every release: set here, they hold from now on.
+  pool.options.min = Math.min(keep, pool.options.max ?? keep)
+  pool.options.idleTimeoutMillis = 60_000
+  const opened = await Promise.allSettled(Array.from({ length: pool.options.min }, async () => {
+    const client = await pool.connect()
+    try { await client.query('SELECT 1') } finally { client.release() }
+  }))
+  const failed = opened.find((c): c is PromiseRejectedResult => c.status === 'rejected')
+  if (failed) throw failed.reason
+  return opened.length
+}
+
+/** Connections each web server process keeps open (warmPool). */
+export const WEB_KEPT_CONNECTIONS = 4
 
 export function getDb(): PrismaClient {
   globalForDb.__bbPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) })

@@ -1,5 +1,5 @@
 import { reportMediaTools, type MediaToolReport } from '@/lib/engines/media/ffmpeg'
-import { getDb } from '@/lib/shared/db'
+import { getPool } from '@/lib/shared/db'
 
 export const APP_VERSION = process.env.APP_VERSION ?? process.env.npm_package_version ?? '0.1.0'
 
@@ -13,15 +13,21 @@ export interface Health {
   ffprobe: MediaToolReport
 }
 
+// On the pool itself, not through Prisma: readiness is polled by every load balancer and
+// orchestrator, and Prisma's query path cost twice the CPU of the rest of the answer.
 async function pingDb(timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
   try {
     await Promise.race([
-      getDb().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+      getPool().query('SELECT 1'),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs) }),
     ])
     return true
   } catch {
     return false
+  } finally {
+    // Otherwise every answer leaves a 2-second timer behind (600 at once at 300 checks a second).
+    clearTimeout(timer)
   }
 }
 
