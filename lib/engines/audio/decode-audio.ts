@@ -25,6 +25,8 @@ export interface DecodeAudioOptions {
   timeoutMs?: number
   /** Shortest audio accepted; a dance clip's music is shorter than a song (default MIN_SONG_SECONDS). */
   minSeconds?: number
+  /** ffprobe's and ffmpeg's nice value (default: this process's). */
+  nice?: number
 }
 
 export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): Promise<DecodedAudio> {
@@ -41,7 +43,7 @@ export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): 
   const started = Date.now()
   let probe: ProbeResult
   try {
-    probe = await probeMedia(file, Math.min(timeoutMs, 15_000))
+    probe = await probeMedia(file, Math.min(timeoutMs, 15_000), opts.nice)
   } catch (e) {
     if ((e as { timedOut?: boolean }).timedOut) throw AppError.validation('The file could not be inspected in time')
     throw AppError.unsupportedMedia('The file is not a readable audio file')
@@ -60,6 +62,7 @@ export async function decodeAudio(file: string, opts: DecodeAudioOptions = {}): 
         encoding: 'buffer',
         timeout: Math.max(1000, timeoutMs - (Date.now() - started)),
         maxBuffer: (MAX_SONG_SECONDS + 2) * sampleRate * 4,
+        nice: opts.nice,
       },
     )
     bytes = result.stdout as Uint8Array

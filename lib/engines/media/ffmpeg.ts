@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os'
 import { execa, type Options } from 'execa'
 import { findMediaTool, mediaToolsNotice, readToolVersion, type MediaTool, type MediaToolName, type MediaToolSource } from './find-media-tools'
 
@@ -77,8 +78,21 @@ export async function ffmpegKnowsOption(option: string): Promise<boolean> {
   return (await optionLists.get(file)!).includes(`\n-${option} `)
 }
 
-export async function runFfmpeg(args: string[], options: Options = {}) {
-  return execa(ffmpegPath(), ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], options)
+/** `nice`: the child's nice value (Linux; ignored where not permitted): media work that a
+ * request waits for can still yield the cores to the short requests around it. */
+export type MediaToolOptions = Options & { nice?: number }
+
+export async function runFfmpeg(args: string[], options: MediaToolOptions = {}) {
+  const { nice, ...execaOptions } = options
+  return withNice(execa(ffmpegPath(), ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], execaOptions), nice)
+}
+
+/** Lowers a just-started child's priority (its first milliseconds run at ours). */
+function withNice<T extends { pid?: number }>(child: T, nice: number | undefined): T {
+  if (nice !== undefined && child.pid !== undefined) {
+    try { setPriority(child.pid, nice) } catch { /* not permitted, or it has already ended */ }
+  }
+  return child
 }
 
 export interface ProbeResult {
@@ -91,11 +105,11 @@ export interface ProbeResult {
 }
 
 /** ffprobe as JSON; throws if the file cannot be parsed as media at all. */
-export async function probeMedia(file: string, timeoutMs = 15_000): Promise<ProbeResult> {
-  const { stdout } = await execa(
+export async function probeMedia(file: string, timeoutMs = 15_000, nice?: number): Promise<ProbeResult> {
+  const { stdout } = await withNice(execa(
     ffprobePath(),
     ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file],
     { timeout: timeoutMs },
-  )
+  ), nice)
   return JSON.parse(stdout) as ProbeResult
 }
