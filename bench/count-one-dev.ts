@@ -1,6 +1,6 @@
 /**
  * npm run bench:count-one-dev — the count decoder's DEVELOPMENT set (issue 10): fresh
- * performances of the demo recipes, 24 regular and 16 irregular, to tune on beside
+ * performances of the demo recipes, 48 regular and 32 irregular, to tune on beside
  * bench:count-one without looking at the reported set (count-one-test-set.ts). Seeds are the
  * recipe's + 5000 (regular) or + 6000 (irregular) + i; tempi are even values between the
  * reported set's (which are 100 + 6k and 170), so no song coincides with a reported one. The
@@ -19,7 +19,7 @@ import { DEMO_SONG_GENERATOR_VERSION, generateDemoSong, type DemoSongTruth } fro
 import type { Irregularity } from '@/scripts/demo/songs/splice-irregular-song'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind } from './count-one-by-kind'
+import { byKind, countOneByKind, type KindScore } from './count-one-by-kind'
 
 const DIR = `.data/count-one-dev/v${DEMO_SONG_GENERATOR_VERSION}`
 const TEMPI = [102, 104, 108, 110, 114, 116, 120, 122, 126, 128, 132, 134, 138, 140, 144, 146, 150, 152, 156, 158, 162, 164, 166, 168]
@@ -28,11 +28,13 @@ interface DevSong { name: string; set: 'regular' | 'irregular'; spec: DemoSongSp
 
 export function countOneDevSet(): DevSong[] {
   const out: DevSong[] = []
-  TEMPI.forEach((bpm, i) => {
-    const r = DEMO_SONG_SPECS[i % DEMO_SONG_SPECS.length]
+  // Each tempo twice, on different recipes (the second round shifted by 3).
+  for (let i = 0; i < 2 * TEMPI.length; i++) {
+    const bpm = TEMPI[i % TEMPI.length]
+    const r = DEMO_SONG_SPECS[(i + 3 * Math.floor(i / TEMPI.length)) % DEMO_SONG_SPECS.length]
     out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dr${i}`, set: 'regular', spec: { ...r, name: `dev-r${i}`, seed: r.seed + 5000 + i, bpm }, edits: [] })
-  })
-  for (let i = 0; i < 16; i++) {
+  }
+  for (let i = 0; i < 32; i++) {
     const r = DEMO_SONG_SPECS[(i + 3) % DEMO_SONG_SPECS.length]
     const bpm = TEMPI[(i * 5 + 2) % TEMPI.length]
     const spec = { ...r, name: `dev-x${i}`, seed: r.seed + 6000 + i, bpm }
@@ -60,25 +62,30 @@ function load(song: DevSong): { pcm: Float32Array; sampleRate: number; truth: De
 
 const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 
+interface Row { song: string; set: DevSong['set']; edits: string; beatF: number; downbeatF: number; countOneF: number; confidence: number }
+
 async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
-  const rows = []
-  const kinds = []
+  const rows: Row[] = []
+  const kinds: KindScore[] = []
   for (const song of countOneDevSet().filter((s) => !only || only.includes(s.name))) {
     const { pcm, sampleRate, truth } = load(song)
     const a = analyzePcm(pcm, sampleRate)
-    const row = {
+    const row: Row = {
       song: song.name, set: song.set, edits: song.edits.map((e) => e.kind).join('+') || '—',
       beatF: f(truth.beats, a.beats), downbeatF: f(truth.downbeats, a.downbeats), countOneF: f(truth.countOne, a.countOne),
       confidence: Math.round((a.confidenceParts?.countOne ?? 0) * 100) / 100,
     }
-    kinds.push(...countOneByKind(truth, a))
+    const k = countOneByKind(truth, a)
+    kinds.push(...k)
     rows.push(row)
-    console.log(row.song.padEnd(28), row.set.padEnd(10), row.edits.padEnd(36), row.beatF.toFixed(3), row.downbeatF.toFixed(3), row.countOneF.toFixed(3), row.confidence.toFixed(2))
+    // The irregularities around which the count is off, to find the failure modes.
+    const weak = k.filter((s) => s.f < 0.9).map((s) => `${s.kind} ${s.f.toFixed(2)}`).join(', ')
+    console.log(row.song.padEnd(28), row.set.padEnd(10), row.edits.padEnd(36), row.beatF.toFixed(3), row.downbeatF.toFixed(3), row.countOneF.toFixed(3), row.confidence.toFixed(2), weak)
   }
   const sets = Object.fromEntries((['regular', 'irregular'] as const).map((set) => {
     const rs = rows.filter((r) => r.set === set)
-    const m = (g: (r: (typeof rows)[number]) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
+    const m = (g: (r: Row) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
     return [set, { songs: rs.length, beatF: m((r) => r.beatF), downbeatF: m((r) => r.downbeatF), countOneF: m((r) => r.countOneF), below095: rs.filter((r) => r.countOneF < 0.95).map((r) => r.song) }]
   }))
   const byK = byKind(kinds)
@@ -90,4 +97,5 @@ async function main() {
   }
 }
 
-void main()
+// Importable (countOneDevSet) without running.
+if (process.argv[1]?.endsWith('count-one-dev.ts')) void main()
