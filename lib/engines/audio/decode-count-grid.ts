@@ -215,6 +215,9 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
  * backward). Dev set 80 songs:
  * count-one F regular 0.948 → 0.959, irregular 0.930 → 0.948 (four songs' phase righted, none
  * lost); tuning set: irregular 0.986 → 0.979 (a tag in lenta-134-tag-stop found a phrase later).
+ * The cost is where the count changes: for 8 beats after a tag or a 2-beat bar the pooled bar
+ * still carries the old phase's tonic, so the change can be placed a bar or a phrase off (the
+ * reported set's one run showed it too: romantica-rubato-154-x9, its 2-beat bar a bar early).
  */
 function tonicOfProgression(tonic: readonly number[]): number[] {
   return tonic.map((v, i) => Math.max(v, tonic[i - 8] ?? v))
