@@ -19,6 +19,7 @@ import { measureEnergyEnvelope } from './measure-energy-envelope'
 import { measurePulseClarity } from './measure-pulse-clarity'
 import { rateEnergy } from './rate-energy'
 import { resamplePcm } from './resample-pcm'
+import { retrackThreeTwo } from './retrack-three-two'
 import { barConfidence, beatsConfidence, scoreConfidence } from './score-confidence'
 import { median } from './signal-utils'
 import { summarizeBeats } from './summarize-beats'
@@ -31,9 +32,9 @@ const round3 = (t: number) => Math.round(t * 1000) / 1000
 
 /**
  * The whole analysis of one song, pure and deterministic: PCM in, SongAnalysis out.
- * Steps: features → onset envelope → tempo and tempo curve → beats with bar positions →
- * trim unmetered edges → count 1 → pausas → phrases → sections and labels → energy, key,
- * confidence.
+ * Steps: features → onset envelope → tempo and tempo curve → beats with bar positions (a 3:2
+ * reading re-tracked at 3/2) → trim unmetered edges → count 1 → pausas → phrases → sections
+ * and labels → energy, key, confidence.
  */
 export interface AnalyzeOptions {
   /**
@@ -56,9 +57,10 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const features = computeSpectralFeatures(x)
   const env = buildOnsetEnvelope(features)
   const fr = env.frameRate
-  const tempo = estimateTempo(env.combined, fr)
-  const curve = estimateTempoCurve(env.combined, fr, tempo.period)
-  const tracked = trackBeatsAndBars(env.combined, env.bands, { period: curve.periodAt, tightness: TIGHTNESS })
+  const firstTempo = estimateTempo(env.combined, fr)
+  const firstCurve = estimateTempoCurve(env.combined, fr, firstTempo.period)
+  const firstTracked = trackBeatsAndBars(env.combined, env.bands, { period: firstCurve.periodAt, tightness: TIGHTNESS })
+  const { tempo, curve, tracked } = retrackThreeTwo(env.combined, env.bands, fr, { tempo: firstTempo, curve: firstCurve, tracked: firstTracked }, TIGHTNESS)
   const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
   const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
   const beatFrames = tracked.beats.slice(first, last + 1)

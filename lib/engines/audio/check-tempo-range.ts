@@ -49,14 +49,21 @@ export function measureBetweenBeats(envelope: Float32Array, beatFrames: number[]
   return { eighth: mean(eighth) / base, third: mean(third) / base, quarter: mean(quarter) / base }
 }
 
+/** The factor of a faster pulse the hits between the beats show (1.5 where the thirds clearly win, else 2), or null. */
+export function hearsFasterPulse(between: ReturnType<typeof measureBetweenBeats>): 1.5 | 2 | null {
+  if (Math.max(between.third, between.quarter) < FASTER_PULSE) return null
+  return between.third > 1.5 * between.quarter ? 1.5 : 2
+}
+
 export function checkTempoRange({ envelope, beatFrames, bpm, confidence }: TempoCheckInput): string[] {
   if (beatFrames.length < 16) return []
   const warnings: string[] = []
   const between = measureBetweenBeats(envelope, beatFrames)
   const round = (x: number) => Math.round(x)
   const range = `bachata's ${MIN_BPM}–${MAX_BPM} BPM`
-  if (Math.max(between.third, between.quarter) >= FASTER_PULSE) {
-    const faster = round(bpm * (between.third > 1.5 * between.quarter ? 1.5 : 2))
+  const factor = hearsFasterPulse(between)
+  if (factor) {
+    const faster = round(bpm * factor)
     warnings.push(
       `Strong hits fall between the counted beats: the pulse may be about ${faster} BPM` +
         `${faster > MAX_BPM ? `, faster than ${range}` : ''}, not ${round(bpm)}. Check the count.`,

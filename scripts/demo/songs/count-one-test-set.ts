@@ -31,7 +31,7 @@ function joins(spec: DemoSongSpec): number[] {
 }
 
 /** Edits for the i-th irregular song: every kind, alone and combined, at its musical place. */
-function editsFor(i: number, spec: DemoSongSpec): Irregularity[] {
+export function editsFor(i: number, spec: DemoSongSpec): Irregularity[] {
   const j = joins(spec)
   const at = (k: number) => j[Math.min(k, j.length - 2)]
   const pause = [0.9, 1.2, 1.5, 1.8][i % 4]

@@ -38,10 +38,12 @@ describe('tempo range 90–180 BPM', () => {
     expect(analysis.warnings.join(' ')).toMatch(/faster than bachata's 90–180 BPM/)
   })
 
-  it('a 3:2 reading inside the range (chucks on every "and" at 170) is flagged, not silent', () => {
-    const { analysis } = songAt('moderna-132', 170)
-    if (analysis.bpm > 165) expect(analysis.warnings).toEqual([])
-    else expect(analysis.warnings.join(' ')).toMatch(/pulse may be about 1[67]\d BPM/)
+  it.each([['moderna-132', 170], ['moderna-132', 162]])('%s at %i BPM (chucks on every "and", a 3:2 reading scores as well): counted at its own tempo', (name, bpm) => {
+    const { truth, analysis } = songAt(name, bpm)
+    expect(analysis.bpm).toBeGreaterThan(bpm * 0.97)
+    expect(analysis.bpm).toBeLessThan(bpm * 1.03)
+    expect(fMeasure(truth.beats, analysis.beats).f).toBeGreaterThanOrEqual(0.95)
+    expect(analysis.warnings).toEqual([])
   })
 })
 
