@@ -14,7 +14,7 @@ export interface Health {
 }
 
 // On the pool itself, not through Prisma: readiness is polled by every load balancer and
-// orchestrator, and Prisma's query path cost twice the CPU of the rest of the answer.
+// orchestrator, and Prisma's query path was ~1.4 of the ~3.6 ms of CPU an answer took (bench:load).
 async function pingDb(timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined
   try {
