@@ -15,6 +15,7 @@
  * shares the cores). Baselines in the same run: /api/health/live (no database:
  * the stack's ceiling), the same reads with the session cache off (SESSION_CACHE_SECONDS=0) and
  * on a single server process (both "before").
+ * Measuring starts once the instances are idle (their start-up work done: load/process-cpu.ts).
  * Each row also has the server's CPU time per answer (from /proc): comparable across runs on a
  * shared machine, where req/s is not. Writes bench/results/load.json. The load average at start says how busy the machine was.
  * BENCH_NODE_OPTIONS passes node flags to the instances (e.g. --max-semi-space-size=32 to try a
@@ -32,6 +33,7 @@ import { measureCreation } from './load/measure-creation'
 import { clean, printTable, scenarioRunner } from './load/runner'
 import { CHOREOGRAPHY_REQUESTS, MOVE_QUERIES, TARGETS, cycle } from './load/scenarios'
 import { whileAnalysing } from './load/while-analysing'
+import { waitUntilIdle } from './load/process-cpu'
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10)
 const MAX_CONNECTIONS = 50
@@ -75,6 +77,8 @@ async function main() {
     // "Before" for the one-process-per-core server: the same build as one process.
     const single = await startApp({ port: await freePort(), env, workers: 1 })
     apps.push(single)
+    const settled = await waitUntilIdle(apps.map((a) => a.process.pid))
+    console.log(`[bench] instances idle after ${Math.round(settled / 100) / 10} s (start-up work done)`)
 
     const auth = { authorization: `Bearer ${await signIn(cached.url)}` }
     const song = ((await (await fetch(`${cached.url}/api/songs?pageSize=1`, { headers: auth })).json()) as { items: { id: string }[] }).items[0]
