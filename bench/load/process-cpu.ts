@@ -30,8 +30,10 @@ function ownCpuMs(pid: number | undefined): number | null {
 /**
  * Waits until the processes have finished their start-up work (the move index each server
  * process builds, its first analysis sweep): less than `idleShare` of a core over 2 s, or
- * `limitMs` at most. Measured runs then see the routes, not the boot (a fresh instance's first
- * minute had health p99 of 80–120 ms where the same route later had 8–16 ms). Returns the ms waited.
+ * `limitMs` at most, so measured runs see the routes, not the boot. (Here it waits ~4 s. A fresh
+ * instance's first minute still has longer tails than later ones — health p99 80 ms, then 16 and 8
+ * in one sequence of paced runs — which the 2-s warm-up per scenario does not remove: JIT, most
+ * likely.) Returns the ms waited.
  */
 export async function waitUntilIdle(pids: Array<number | undefined>, o: { idleShare?: number; limitMs?: number } = {}): Promise<number> {
   const started = Date.now()
