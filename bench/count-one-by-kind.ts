@@ -1,7 +1,7 @@
 /**
  * Count-one F around each irregularity of the truth, per kind (issue 10), and how many moves
  * of a blueprint built on the analysis start on a true count one. Shared by bench:count-one
- * (tuning set) and bench:analysis (reported set).
+ * (tuning set), bench:count-one-dev (development set) and bench:analysis (reported set).
  */
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
@@ -9,6 +9,9 @@ import type { DemoSongTruth, IrregularityTruth } from '@/scripts/demo/songs/gene
 import { checkGridAgainstTruth } from '@/tests/fixtures/choreography/check-grid-against-truth'
 import { demoLibrary } from '@/tests/fixtures/choreography/demo-library'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
+
+/** F-measure of estimated against reference times, to three decimals (as the tables show it). */
+export const fRounded = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 
 export type Kind = IrregularityTruth['kind'] | 'none'
 export interface KindScore { kind: Kind; f: number }

@@ -18,8 +18,7 @@ import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-so
 import { DEMO_SONG_GENERATOR_VERSION, generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import type { Irregularity } from '@/scripts/demo/songs/splice-irregular-song'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
-import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind, type KindScore } from './count-one-by-kind'
+import { byKind, countOneByKind, type KindScore, fRounded as f } from './count-one-by-kind'
 
 const DIR = `.data/count-one-dev/v${DEMO_SONG_GENERATOR_VERSION}`
 const TEMPI = [102, 104, 108, 110, 114, 116, 120, 122, 126, 128, 132, 134, 138, 140, 144, 146, 150, 152, 156, 158, 162, 164, 166, 168]
@@ -60,7 +59,6 @@ function load(song: DevSong): { pcm: Float32Array; sampleRate: number; truth: De
   return { pcm: Float32Array.from(i16, (v) => v / 32767), sampleRate: edited.sampleRate, truth: edited.truth }
 }
 
-const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 
 interface Row { song: string; set: DevSong['set']; edits: string; beatF: number; downbeatF: number; countOneF: number; confidence: number }
 

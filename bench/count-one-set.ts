@@ -20,7 +20,7 @@ import { countOneTestSet, type CountOneTestSong } from '@/scripts/demo/songs/cou
 import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
 import { spliceIrregularSong, type IrregularSongTruth } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind, movesOnTrueOne, type KindScore } from './count-one-by-kind'
+import { byKind, countOneByKind, movesOnTrueOne, type KindScore, fRounded as f } from './count-one-by-kind'
 
 /** The UI's "sure" threshold (components/generate/analysis-plot.tsx). */
 const SURE = 0.6
@@ -43,7 +43,6 @@ export interface CountOneSetRow {
   moves: { moves: number; onOne: number; problems: number }
 }
 
-const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 const every = (xs: readonly number[], k: number) => xs.filter((_, i) => i % k === 0)
 
 async function aubioBeats(file: string): Promise<number[] | null> {

@@ -23,9 +23,8 @@ import { generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/gener
 import { IRREGULAR_SONG_SPECS, tuningSongSpec } from '@/scripts/demo/songs/irregular-song-specs'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
 import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind, movesOnTrueOne, type KindScore } from './count-one-by-kind'
+import { byKind, countOneByKind, movesOnTrueOne, type KindScore, fRounded as f } from './count-one-by-kind'
 
-const f = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 const naive = (a: SongAnalysis) => a.beats.filter((_, i) => i % 8 === 0)
 
 interface Row {

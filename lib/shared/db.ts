@@ -35,6 +35,9 @@ export function getPool(): pg.Pool {
   return pool
 }
 
+/** Connections each web server process keeps open (warmPool). */
+export const WEB_KEPT_CONNECTIONS = 4
+
 /**
  * The web server's pool (instrumentation.ts calls this at boot): `keep` connections opened at
  * once and kept for the life of the process, and a burst's extra connections kept a minute
@@ -60,9 +63,6 @@ export async function warmPool(keep = WEB_KEPT_CONNECTIONS): Promise<number> {
   if (failed) throw failed.reason
   return opened.length
 }
-
-/** Connections each web server process keeps open (warmPool). */
-export const WEB_KEPT_CONNECTIONS = 4
 
 export function getDb(): PrismaClient {
   globalForDb.__bbPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) })
