@@ -1,11 +1,12 @@
 /**
  * npm run bench:count-one-dev — the count decoder's DEVELOPMENT set (issue 10): fresh
- * performances of the demo recipes, 48 regular and 32 irregular, to tune on beside
+ * performances of the demo recipes, 48 regular and 48 irregular, to tune on beside
  * bench:count-one without looking at the reported set (count-one-test-set.ts). Seeds are the
  * recipe's + 5000 (regular) or + 6000 (irregular) + i; tempi are even values between the
  * reported set's (which are 100 + 6k and 170), so no song coincides with a reported one. The
  * irregular songs take the reported set's edit plans (editsFor: the same generator and splice
- * code, the edits at their musical places) on their own seeds and tempi.
+ * code, the edits at their musical places) on their own seeds and tempi, and 8 more have a
+ * band stop that comes back on 5 (every other edit here comes back on 1).
  * Rendered songs are cached in .data/count-one-dev (keyed by generator version); a run only
  * analyses. `--only=name,name` runs some songs. Writes bench/results/count-one-dev.json.
  */
@@ -13,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import { mean } from '@/lib/shared/numbers'
-import { editsFor } from '@/scripts/demo/songs/count-one-test-set'
+import { editsFor, joins } from '@/scripts/demo/songs/count-one-test-set'
 import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-song-spec'
 import { DEMO_SONG_GENERATOR_VERSION, generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import type { Irregularity } from '@/scripts/demo/songs/splice-irregular-song'
@@ -33,13 +34,27 @@ export function countOneDevSet(): DevSong[] {
     const r = DEMO_SONG_SPECS[(i + 3 * Math.floor(i / TEMPI.length)) % DEMO_SONG_SPECS.length]
     out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dr${i}`, set: 'regular', spec: { ...r, name: `dev-r${i}`, seed: r.seed + 5000 + i, bpm }, edits: [] })
   }
-  for (let i = 0; i < 32; i++) {
-    const r = DEMO_SONG_SPECS[(i + 3) % DEMO_SONG_SPECS.length]
-    const bpm = TEMPI[(i * 5 + 2) % TEMPI.length]
+  for (let i = 0; i < 48; i++) {
+    // Each edit plan on a recipe 3 on (i < 32), then on its own recipe (the reported set's
+    // pairing, on other seeds and tempi), then band stops that come back on 5.
+    const r = DEMO_SONG_SPECS[(i + (i < 32 ? 3 : 0)) % DEMO_SONG_SPECS.length]
+    const bpm = TEMPI[(i < 32 ? i * 5 + 2 : i * 7 + 5) % TEMPI.length]
     const spec = { ...r, name: `dev-x${i}`, seed: r.seed + 6000 + i, bpm }
-    out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dx${i}`, set: 'irregular', spec, edits: editsFor(i, spec) })
+    out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dx${i}`, set: 'irregular', spec, edits: i < 40 ? editsFor(i, spec) : stopsOnFive(i, spec) })
   }
   return out
+}
+
+/**
+ * A one-bar band stop over counts 1–4, the band back on 5: a re-entry that is not a phrase
+ * start (the decoder's prior says re-entries mostly are), alone or before a tag.
+ */
+function stopsOnFive(i: number, spec: DemoSongSpec): Irregularity[] {
+  const j = joins(spec)
+  const at = (k: number) => j[Math.min(k, j.length - 2)]
+  return i % 2 === 0
+    ? [{ kind: 'band-stop', inPhrase: at(1) + 1, reentersOn: 5 }]
+    : [{ kind: 'band-stop', inPhrase: at(2) + 1, reentersOn: 5 }, { kind: 'tag', beforePhrase: at(3) }]
 }
 
 /** The song as a 16-bit file would give it, rendered once and cached. */

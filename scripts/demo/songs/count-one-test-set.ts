@@ -23,7 +23,7 @@ const TEMPI = [100, 106, 112, 118, 124, 130, 136, 142, 148, 154, 160, 170]
 const FORMATS: TestSongFormat[] = ['wav', 'mp3', 'm4a']
 
 /** Phrase index where each part of the form starts (a section join), the first excluded. */
-function joins(spec: DemoSongSpec): number[] {
+export function joins(spec: DemoSongSpec): number[] {
   const out: number[] = []
   let at = 0
   for (const part of spec.form) { if (at > 0) out.push(at); at += part.phrases }

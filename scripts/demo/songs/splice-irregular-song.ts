@@ -17,7 +17,13 @@ export type Irregularity =
   | { kind: 'tag'; beforePhrase: number }
   | { kind: 'short-bar'; beforePhrase: number }
   | { kind: 'restart'; beforePhrase: number; pauseSeconds: number }
-  | { kind: 'band-stop'; inPhrase: number; /** 1 (default): counts 5–8 go silent; 2: the whole 8-count. */ bars?: 1 | 2 }
+  | {
+    kind: 'band-stop'; inPhrase: number
+    /** 1 (default): counts 5–8 go silent; 2: the whole 8-count. */
+    bars?: 1 | 2
+    /** 1 (default): the band comes back on the next phrase's 1; 5: a one-bar stop over counts 1–4, back on 5. */
+    reentersOn?: 1 | 5
+  }
 
 /** The generator's truth with the edits' irregularities added to its own (rubato intro, pausas, tempo step, fade-out). */
 export type IrregularSongTruth = DemoSongTruth
@@ -42,10 +48,12 @@ const phraseOf = (e: Irregularity) => (e.kind === 'band-stop' ? e.inPhrase : e.b
 function applyEdit(pcm: Float32Array, sr: number, truth: IrregularSongTruth, edit: Irregularity) {
   const beats = truth.beats
   if (edit.kind === 'band-stop') {
-    // Counts 5–8 (or 1–8) of the phrase go silent; the dancers (and the truth) keep counting.
+    // Counts 5–8 (or 1–8, or 1–4) of the phrase go silent; the dancers (and the truth) keep counting.
     const one = truth.countOne[edit.inPhrase]
     const k = beats.findIndex((b) => Math.abs(b - one) < 1e-6)
-    const a = k + 8 - 4 * (edit.bars ?? 1), b = k + 8
+    const b = edit.reentersOn === 5 ? k + 4 : k + 8
+    const a = b - 4 * (edit.bars ?? 1)
+    if (a < k) throw new Error('a stop that re-enters on 5 is one bar long')
     const from = beats[a] - LEAD
     const to = beats[b] - LEAD
     const out = pcm.slice()

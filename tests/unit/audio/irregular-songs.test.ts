@@ -15,6 +15,13 @@ const short = { ...DEMO_SONG_SPECS[0], name: 'short', form: [
 ] }
 const song = () => (base ??= generateDemoSong(short))
 const beatIndex = (beats: number[], t: number) => beats.findIndex((b) => Math.abs(b - t) < 1e-6)
+/** The loudest sample within 1,000 samples of time t. */
+function peakAround(pcm: Float32Array, sampleRate: number, t: number): number {
+  const mid = Math.round(t * sampleRate)
+  let peak = 0
+  for (let i = mid - 1000; i < mid + 1000; i++) peak = Math.max(peak, Math.abs(pcm[i]))
+  return peak
+}
 
 describe('spliceIrregularSong', () => {
   it('a tag adds one bar of audio, copied from the bar before, and moves every later count one by it', () => {
@@ -80,16 +87,26 @@ describe('a two-bar band stop', () => {
     expect(stopped.pcm.length).toBe(s.pcm.length)
     expect(stopped.truth.countOne).toEqual(s.truth.countOne)
     const k = beatIndex(s.truth.beats, s.truth.countOne[3])
-    const peakAround = (t: number) => {
-      const mid = Math.round(t * s.sampleRate)
-      let peak = 0
-      for (let i = mid - 1000; i < mid + 1000; i++) peak = Math.max(peak, Math.abs(stopped.pcm[i]))
-      return peak
-    }
-    expect(peakAround((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
-    expect(peakAround((s.truth.beats[k + 6] + s.truth.beats[k + 7]) / 2)).toBe(0)
-    expect(peakAround((s.truth.beats[k + 9] + s.truth.beats[k + 10]) / 2)).toBeGreaterThan(0.01)
+    const peak = (t: number) => peakAround(stopped.pcm, s.sampleRate, t)
+    expect(peak((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
+    expect(peak((s.truth.beats[k + 6] + s.truth.beats[k + 7]) / 2)).toBe(0)
+    expect(peak((s.truth.beats[k + 9] + s.truth.beats[k + 10]) / 2)).toBeGreaterThan(0.01)
     expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: s.truth.countOne[4], kind: 'band-stop', countsGained: 0 }])
+  })
+})
+
+describe('a band stop that comes back on 5', () => {
+  it('silences counts 1–4 only, and the count runs on through it', () => {
+    const s = song()
+    const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, reentersOn: 5 }], 'stop5')
+    expect(stopped.pcm.length).toBe(s.pcm.length)
+    expect(stopped.truth.countOne).toEqual(s.truth.countOne)
+    const k = beatIndex(s.truth.beats, s.truth.countOne[3])
+    const peak = (t: number) => peakAround(stopped.pcm, s.sampleRate, t)
+    expect(peak((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
+    expect(peak((s.truth.beats[k + 5] + s.truth.beats[k + 6]) / 2)).toBeGreaterThan(0.01)
+    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: s.truth.beats[k + 4], kind: 'band-stop', countsGained: 0 }])
+    expect(() => spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, bars: 2, reentersOn: 5 }], 'bad')).toThrow(/one bar/)
   })
 })
 
