@@ -13,6 +13,27 @@ import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
 /** F-measure of estimated against reference times, to three decimals (as the tables show it). */
 export const fRounded = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 
+/** The UI's "sure" for a section's count one (components/generate/analysis-plot.tsx: "check the count here" below it). */
+export const SURE = 0.6
+
+export interface SectionVerdict { confidence: number; right: boolean }
+
+/** Each section of the analysis that holds a true count one: its count-one confidence and whether its count ones are right (F ≥ 0.9). */
+export function sectionVerdicts(truth: DemoSongTruth, a: SongAnalysis): SectionVerdict[] {
+  // A section starts on a count one: both sides get the same window at its edges.
+  const within = (xs: readonly number[], lo: number, hi: number) => xs.filter((t) => t >= lo - 0.07 && t < hi - 0.07)
+  return a.sections.filter((s) => within(truth.countOne, s.start, s.end).length > 0).map((s) => ({
+    confidence: s.countOneConfidence ?? 0,
+    right: fMeasure(within(truth.countOne, s.start, s.end), within(a.countOne, s.start, s.end)).f >= 0.9,
+  }))
+}
+
+/** Calibration of the per-section confidence: are the sections below "sure" the ones that are wrong? */
+export function calibrate(sections: readonly SectionVerdict[], lo = SURE, hi = 1.01): { sections: number; wrong: number } {
+  const inBand = sections.filter((x) => x.confidence >= lo && x.confidence < hi)
+  return { sections: inBand.length, wrong: inBand.filter((x) => !x.right).length }
+}
+
 export type Kind = IrregularityTruth['kind'] | 'none'
 export interface KindScore { kind: Kind; f: number }
 

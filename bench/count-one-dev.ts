@@ -19,7 +19,7 @@ import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-so
 import { DEMO_SONG_GENERATOR_VERSION, generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import type { Irregularity } from '@/scripts/demo/songs/splice-irregular-song'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
-import { byKind, countOneByKind, type KindScore, fRounded as f } from './count-one-by-kind'
+import { byKind, calibrate, countOneByKind, sectionVerdicts, SURE, type KindScore, type SectionVerdict, fRounded as f } from './count-one-by-kind'
 
 const DIR = `.data/count-one-dev/v${DEMO_SONG_GENERATOR_VERSION}`
 const TEMPI = [102, 104, 108, 110, 114, 116, 120, 122, 126, 128, 132, 134, 138, 140, 144, 146, 150, 152, 156, 158, 162, 164, 166, 168]
@@ -75,7 +75,7 @@ function load(song: DevSong): { pcm: Float32Array; sampleRate: number; truth: De
 }
 
 
-interface Row { song: string; set: DevSong['set']; edits: string; beatF: number; downbeatF: number; countOneF: number; confidence: number }
+interface Row { song: string; set: DevSong['set']; edits: string; beatF: number; downbeatF: number; countOneF: number; confidence: number; sections: SectionVerdict[] }
 
 async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
@@ -88,6 +88,7 @@ async function main() {
       song: song.name, set: song.set, edits: song.edits.map((e) => e.kind).join('+') || '—',
       beatF: f(truth.beats, a.beats), downbeatF: f(truth.downbeats, a.downbeats), countOneF: f(truth.countOne, a.countOne),
       confidence: Math.round((a.confidenceParts?.countOne ?? 0) * 100) / 100,
+      sections: sectionVerdicts(truth, a),
     }
     const k = countOneByKind(truth, a)
     kinds.push(...k)
@@ -102,11 +103,15 @@ async function main() {
     return [set, { songs: rs.length, beatF: m((r) => r.beatF), downbeatF: m((r) => r.downbeatF), countOneF: m((r) => r.countOneF), below095: rs.filter((r) => r.countOneF < 0.95).map((r) => r.song) }]
   }))
   const byK = byKind(kinds)
+  // Sections below "sure" should be where the wrong ones are.
+  const secs = rows.flatMap((r) => r.sections)
+  const calibration = { threshold: SURE, sure: calibrate(secs), unsure: calibrate(secs, 0, SURE) }
   for (const [set, s] of Object.entries(sets)) console.log(set, JSON.stringify(s))
   console.log('count-one F per kind', JSON.stringify(byK))
+  console.log('calibration', JSON.stringify(calibration))
   if (!only) {
     mkdirSync('bench/results', { recursive: true })
-    writeFileSync('bench/results/count-one-dev.json', JSON.stringify({ when: new Date().toISOString(), sets, countOneByKind: byK, rows }, null, 2))
+    writeFileSync('bench/results/count-one-dev.json', JSON.stringify({ when: new Date().toISOString(), sets, countOneByKind: byK, calibration, rows }, null, 2))
   }
 }
 

@@ -17,13 +17,11 @@ import { encodeWav } from '@/lib/engines/audio/encode-wav'
 import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
 import { mean } from '@/lib/shared/numbers'
 import { countOneTestSet, type CountOneTestSong } from '@/scripts/demo/songs/count-one-test-set'
-import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
+import { COUNT_EVENT_KINDS, generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
 import { spliceIrregularSong, type IrregularSongTruth } from '@/scripts/demo/songs/splice-irregular-song'
-import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind, movesOnTrueOne, type KindScore, fRounded as f } from './count-one-by-kind'
+import { byKind, calibrate, countOneByKind, movesOnTrueOne, sectionVerdicts, SURE, type KindScore, type SectionVerdict, fRounded as f } from './count-one-by-kind'
 
 /** The UI's "sure" threshold (components/generate/analysis-plot.tsx). */
-const SURE = 0.6
 const DIR = '.data/count-one-set'
 
 export interface CountOneSetRow {
@@ -33,7 +31,7 @@ export interface CountOneSetRow {
   /** Song-wide count-one confidence (confidenceParts.countOne). */
   confidence: number
   cpuSeconds: number
-  sections: Array<{ confidence: number; right: boolean }>
+  sections: SectionVerdict[]
   irregularities: { true: number; found: number; missed: number; false: number }
   /** The edits made to the generated song (the generator's own rubato intro, pausas, tempo step and fade-out are in kinds). */
   edits: string
@@ -69,12 +67,11 @@ async function writeSong(song: CountOneTestSong): Promise<{ file: string; wav: s
 
 /** The truth's count events: edits and band stops (the form's pausas among them); a rubato intro, tempo step or fade-out is none. */
 function trueIrregularities(truth: IrregularSongTruth): number[] {
-  return truth.irregularities.filter((i) => ['tag', 'short-bar', 'restart', 'band-stop'].includes(i.kind)).map((i) => i.time)
+  return truth.irregularities.filter((i) => COUNT_EVENT_KINDS.includes(i.kind)).map((i) => i.time)
 }
 
 function measure(song: CountOneTestSong, truth: IrregularSongTruth, a: SongAnalysis, aubio: number[] | null, cpuSeconds: number): CountOneSetRow {
   const bar = (4 * 60) / truth.bpm
-  const within = (xs: readonly number[], lo: number, hi: number) => xs.filter((t) => t >= lo - 0.07 && t < hi - 0.07)
   const trueIrr = trueIrregularities(truth)
   const reported = a.irregularities.map((r) => r.time)
   const found = trueIrr.filter((t) => reported.some((r) => Math.abs(r - t) <= bar)).length
@@ -88,10 +85,7 @@ function measure(song: CountOneTestSong, truth: IrregularSongTruth, a: SongAnaly
     aubio: aubio ? { beatF: f(truth.beats, aubio), countOneF: f(truth.countOne, every(aubio, 8)) } : null,
     confidence: Math.round((a.confidenceParts?.countOne ?? 0) * 100) / 100,
     cpuSeconds,
-    sections: a.sections.filter((s) => within(truth.countOne, s.start, s.end).length > 0).map((s) => ({
-      confidence: s.countOneConfidence ?? 0,
-      right: fMeasure(within(truth.countOne, s.start, s.end), within(a.countOne, s.start, s.end)).f >= 0.9,
-    })),
+    sections: sectionVerdicts(truth, a),
     irregularities: { true: trueIrr.length, found, missed: trueIrr.length - found, false: reported.filter((r) => !trueIrr.some((t) => Math.abs(r - t) <= bar)).length },
   }
 }
@@ -123,11 +117,7 @@ export async function runCountOneSet() {
     }]
   }))
   const secs = rows.flatMap((r) => r.sections)
-  const calibration = {
-    threshold: SURE,
-    sure: { sections: secs.filter((s) => s.confidence >= SURE).length, wrong: secs.filter((s) => s.confidence >= SURE && !s.right).length },
-    unsure: { sections: secs.filter((s) => s.confidence < SURE).length, wrong: secs.filter((s) => s.confidence < SURE && !s.right).length },
-  }
+  const calibration = { threshold: SURE, sure: calibrate(secs), unsure: calibrate(secs, 0, SURE) }
   const audioSeconds = rows.reduce((s, r) => s + r.seconds, 0)
   const cpuPerAudioSecond = rows.reduce((s, r) => s + r.cpuSeconds, 0) / audioSeconds
 

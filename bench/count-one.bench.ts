@@ -19,11 +19,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { mean } from '@/lib/shared/numbers'
-import { generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
+import { COUNT_EVENT_KINDS, generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import { IRREGULAR_SONG_SPECS, tuningSongSpec } from '@/scripts/demo/songs/irregular-song-specs'
 import { spliceIrregularSong } from '@/scripts/demo/songs/splice-irregular-song'
-import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
-import { byKind, countOneByKind, movesOnTrueOne, type KindScore, fRounded as f } from './count-one-by-kind'
+import { byKind, calibrate, countOneByKind, movesOnTrueOne, sectionVerdicts, SURE, type KindScore, type SectionVerdict, fRounded as f } from './count-one-by-kind'
 
 const naive = (a: SongAnalysis) => a.beats.filter((_, i) => i % 8 === 0)
 
@@ -33,7 +32,7 @@ interface Row {
   /** Truth irregularities the local grid reports within a bar of where they are. */
   irregularitiesFound: number; irregularitiesTrue: number; irregularitiesReported: number
   /** Per section of the local analysis: its count-one confidence and whether its count ones are right. */
-  sections: Array<{ confidence: number; right: boolean }>
+  sections: SectionVerdict[]
   /** Count-one F (local) around each true irregularity. */
   kinds: KindScore[]
   /** A default blueprint on the local analysis: moves, and those on a true count one. */
@@ -47,19 +46,14 @@ function measure(name: string, set: Row['set'], synth: Float32Array, sampleRate:
   const local = analyzePcm(pcm, sampleRate)
   const bar = (4 * 60) / truth.bpm
   // The count-changing edits and band stops (a rubato intro, tempo step or fade-out is no count event to report).
-  const trueIrr = truth.irregularities.filter((i) => ['tag', 'short-bar', 'restart', 'band-stop'].includes(i.kind))
-  // A section starts on a count one: give both sides the matching window at its edges.
-  const within = (xs: readonly number[], a: number, b: number) => xs.filter((t) => t >= a - 0.07 && t < b - 0.07)
+  const trueIrr = truth.irregularities.filter((i) => COUNT_EVENT_KINDS.includes(i.kind))
   return {
     kinds: countOneByKind(truth, local),
     moves: movesOnTrueOne(local, truth),
     irregularitiesTrue: trueIrr.length,
     irregularitiesFound: trueIrr.filter((i) => local.irregularities.some((r) => Math.abs(r.time - i.time) <= bar)).length,
     irregularitiesReported: local.irregularities.length,
-    sections: local.sections.filter((sec) => within(truth.countOne, sec.start, sec.end).length > 0).map((sec) => ({
-      confidence: sec.countOneConfidence ?? 0,
-      right: fMeasure(within(truth.countOne, sec.start, sec.end), within(local.countOne, sec.start, sec.end)).f >= 0.9,
-    })),
+    sections: sectionVerdicts(truth, local),
     song: name, set,
     beatF: f(truth.beats, song.beats), downbeatF: f(truth.downbeats, song.downbeats), localDownbeatF: f(truth.downbeats, local.downbeats),
     countOneF: { naive: f(truth.countOne, naive(song)), song: f(truth.countOne, song.countOne), local: f(truth.countOne, local.countOne) },
@@ -91,11 +85,7 @@ const summary = Object.fromEntries((['regular', 'irregular'] as const).map((set)
 // Calibration of the local per-section confidence: are the sections below "sure" (0.6, the
 // UI's threshold) the ones that are wrong?
 const secs = rows.flatMap((r) => r.sections)
-const band = (lo: number, hi: number) => {
-  const inBand = secs.filter((x) => x.confidence >= lo && x.confidence < hi)
-  return { sections: inBand.length, wrong: inBand.filter((x) => !x.right).length }
-}
-const calibration = { sure: band(0.6, 1.01), unsure: band(0, 0.6), byDecile: [0, 0.2, 0.4, 0.6, 0.8].map((lo) => ({ from: lo, ...band(lo, lo + 0.2 + (lo === 0.8 ? 0.01 : 0)) })) }
+const calibration = { sure: calibrate(secs), unsure: calibrate(secs, 0, SURE), byDecile: [0, 0.2, 0.4, 0.6, 0.8].map((lo) => ({ from: lo, ...calibrate(secs, lo, lo + 0.2 + (lo === 0.8 ? 0.01 : 0)) })) }
 
 const kinds = byKind(rows.flatMap((r) => r.kinds))
 console.log('song'.padEnd(30), 'set'.padEnd(10), 'beat', ' down', ' c1:naive', ' song', ' local', ' conf', ' moves on a true 1')

@@ -22,6 +22,9 @@ export interface IrregularityTruth {
   countsGained: number
 }
 
+/** The kinds that are count events (the count changes, or the band stops while it runs on); a rubato intro, tempo step or fade-out is none. */
+export const COUNT_EVENT_KINDS: ReadonlyArray<IrregularityTruth['kind']> = ['tag', 'short-bar', 'restart', 'band-stop']
+
 /** What the analysis should find, read off the plan the audio was rendered from. */
 export interface DemoSongTruth {
   name: string
