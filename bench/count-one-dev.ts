@@ -1,12 +1,13 @@
 /**
  * npm run bench:count-one-dev — the count decoder's DEVELOPMENT set (issue 10): fresh
- * performances of the demo recipes, 48 regular and 48 irregular, to tune on beside
+ * performances of the demo recipes, 48 regular and 96 irregular, to tune on beside
  * bench:count-one without looking at the reported set (count-one-test-set.ts). Seeds are the
  * recipe's + 5000 (regular) or + 6000 (irregular) + i; tempi are even values between the
  * reported set's (which are 100 + 6k and 170), so no song coincides with a reported one. The
  * irregular songs take the reported set's edit plans (editsFor: the same generator and splice
  * code, the edits at their musical places) on their own seeds and tempi, and 8 more have a
- * band stop that comes back on 5 (every other edit here comes back on 1).
+ * band stop that comes back on 5 (every other edit here comes back on 1); then every recipe
+ * with every edit plan once.
  * Rendered songs are cached in .data/count-one-dev (keyed by generator version); a run only
  * analyses. `--only=name,name` runs some songs. Writes bench/results/count-one-dev.json.
  */
@@ -41,6 +42,17 @@ export function countOneDevSet(): DevSong[] {
     const bpm = TEMPI[(i < 32 ? i * 5 + 2 : i * 7 + 5) % TEMPI.length]
     const spec = { ...r, name: `dev-x${i}`, seed: r.seed + 6000 + i, bpm }
     out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dx${i}`, set: 'irregular', spec, edits: i < 40 ? editsFor(i, spec) : stopsOnFive(i, spec) })
+  }
+  // Every other recipe and edit plan together once (above, each plan met two recipes only).
+  let i = 48
+  for (let d = 1; d < DEMO_SONG_SPECS.length; d++) {
+    if (d === 3) continue
+    for (let plan = 0; plan < 8; plan++, i++) {
+      const r = DEMO_SONG_SPECS[(plan + d) % DEMO_SONG_SPECS.length]
+      const bpm = TEMPI[(i * 11 + 7) % TEMPI.length]
+      const spec = { ...r, name: `dev-x${i}`, seed: r.seed + 6000 + i, bpm }
+      out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dx${i}`, set: 'irregular', spec, edits: editsFor(plan, spec) })
+    }
   }
   return out
 }
