@@ -7,6 +7,14 @@ import { maxNear, median } from './signal-utils'
  * (empty when nothing is metered at all).
  */
 const MIN_TYPICAL_ONSET = 0.15
+/**
+ * Beats the start may walk back over to the band's entry (a bar): clarity is measured over a
+ * window that still hears the rubato before the entry, so the groove's first beats read
+ * unclear although they are struck on time.
+ */
+const ENTRY_WALK_BACK = 4
+/** An entry hit's attack, in units of the song's typical beat attack (the demo bands' ~3.5). */
+const ENTRY_HIT = 2
 
 export interface TrimOptions {
   /** Pulse clarity per beat (see measurePulseClarity). */
@@ -29,7 +37,23 @@ export function trimUnmeteredEdges(beats: number[], envelope: Float32Array, opts
   let first = 0
   while (first < n && !(steady(first) && onset[first] >= 0.2 * typical)) first++
   if (first >= n) return { first: 0, last: -1 }
+  first = bandEntryBefore(first, beats, onset, typical)
   let last = n - 1
   while (last > first && (onset[last] < 0.1 * typical || c[last] < thr / 3)) last--
   return { first, last }
+}
+
+/**
+ * The band's entry hit at most a bar before the first clear beat: the strongest kind of attack
+ * (ENTRY_HIT times the typical), reached over struck beats at the groove's spacing. Without
+ * one the start stays where it is: struck beats at that spacing alone can be a rubato
+ * intro's notes falling in time by chance.
+ */
+function bandEntryBefore(first: number, beats: readonly number[], onset: readonly number[], typical: number): number {
+  const period = median(beats.slice(first + 1, first + 5).map((b, k) => b - beats[first + k]))
+  for (let i = first - 1; i >= Math.max(0, first - ENTRY_WALK_BACK); i--) {
+    if (Math.abs(beats[i + 1] - beats[i] - period) > 0.12 * period || onset[i] < 0.25 * typical) break
+    if (onset[i] >= ENTRY_HIT * typical) return i
+  }
+  return first
 }

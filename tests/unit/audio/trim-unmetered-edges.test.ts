@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { trimUnmeteredEdges } from '@/lib/engines/audio/trim-unmetered-edges'
+
+/**
+ * A rubato intro the tracker filled with beats, then the band: its entry hit on count 1 and
+ * the groove every 40 frames. Pulse clarity is written as the measure gives it at an entry
+ * (its window still hears the intro, so the groove's first beats read unclear) and the truth
+ * is where the band was placed, never what the trimmer computes.
+ */
+const PERIOD = 40
+const ENTRY = 400
+
+function song(opts: { entryHit: number; rubato?: Array<[frame: number, attack: number]> }) {
+  const rubato = opts.rubato ?? [[60, 0.6], [130, 0.2], [250, 0.5], [330, 0.3]]
+  const groove = Array.from({ length: 40 }, (_, k) => ENTRY + k * PERIOD)
+  const beats = [...rubato.map(([f]) => f), ...groove]
+  const envelope = new Float32Array(ENTRY + 41 * PERIOD)
+  for (const [f, a] of rubato) envelope[f] = a
+  groove.forEach((f, k) => { envelope[f] = k === 0 ? opts.entryHit : k % 2 === 1 ? 0.8 : 1 })
+  // Clarity climbs over the groove's first beats: below 0.35 for the entry and the beat after it.
+  const clarity = beats.map((f) => (f < ENTRY ? 0.15 : Math.min(0.9, 0.28 + 0.06 * ((f - ENTRY) / PERIOD))))
+  return { beats, envelope, clarity, entryIndex: rubato.length }
+}
+
+describe('trimUnmeteredEdges at the band entry', () => {
+  it('keeps the entry hit and the beats after it that read unclear', () => {
+    const s = song({ entryHit: 3.5 })
+    const { first } = trimUnmeteredEdges(s.beats, s.envelope, { clarity: s.clarity })
+    expect(s.beats[first]).toBe(ENTRY)
+  })
+
+  it('starts at the first clear beat when nothing before it is an entry hit', () => {
+    const s = song({ entryHit: 1 })
+    const { first } = trimUnmeteredEdges(s.beats, s.envelope, { clarity: s.clarity })
+    // 0.28 + 0.06k ≥ 0.35 from the groove's 2nd beat on (k = 2, and the two after it clear too).
+    expect(s.beats[first]).toBe(ENTRY + 2 * PERIOD)
+  })
+
+  it('does not walk into the intro: a strong note off the groove spacing stays out', () => {
+    const s = song({ entryHit: 1, rubato: [[60, 0.6], [130, 0.2], [250, 0.5], [ENTRY - 1.5 * PERIOD, 3.5]] })
+    const { first } = trimUnmeteredEdges(s.beats, s.envelope, { clarity: s.clarity })
+    expect(s.beats[first]).toBe(ENTRY + 2 * PERIOD)
+  })
+})
