@@ -89,7 +89,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const rows = phraseMatrix(pf)
   const reentries = breakSpans.map((b) => phrases.findIndex((p) => p.firstBeat >= b.endBeat)).filter((i) => i > 0)
   const pausas = phrases.flatMap((p, i) => (breakSpans.some((b) => b.startBeat < p.endBeat && b.endBeat > p.firstBeat) ? [i] : []))
-  const segments = labelSections(pf, rows, { forced: reentries, pausas })
+  const segments = labelSections(pf, rows, { forced: reentries, pausas, beats: phrases.map((p) => p.endBeat - p.firstBeat) })
   const energy = rateEnergy(pf, tempo.bpm)
 
   const sections: SongAnalysis['sections'] = []
