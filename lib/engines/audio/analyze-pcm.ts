@@ -13,6 +13,7 @@ import { estimateTempo } from './estimate-tempo'
 import { estimateTempoCurve } from './estimate-tempo-curve'
 import { findCountOne } from './find-count-one'
 import { findMetricalPhase } from './find-metrical-phase'
+import { holdBeatPhase } from './hold-beat-phase'
 import { labelSections } from './label-sections'
 import { measureBeatCues } from './measure-beat-cues'
 import { measureEnergyEnvelope } from './measure-energy-envelope'
@@ -26,15 +27,15 @@ import { summarizeBeats } from './summarize-beats'
 import { barTemplateAtBeats, trackBeatsAndBars } from './track-beats-and-bars'
 import { trimUnmeteredEdges } from './trim-unmetered-edges'
 
-/** Tightness of the beat tracker around the tempo curve (see track-beats-and-bars). */
+/** Tightness of the first, loose beat tracking around the tempo curve (see track-beats-and-bars, hold-beat-phase). */
 const TIGHTNESS = 1000
 const round3 = (t: number) => Math.round(t * 1000) / 1000
 
 /**
  * The whole analysis of one song, pure and deterministic: PCM in, SongAnalysis out.
  * Steps: features → onset envelope → tempo and tempo curve → beats with bar positions (a 3:2
- * reading re-tracked at 3/2) → trim unmetered edges → count 1 → pausas → phrases → sections
- * and labels → energy, key, confidence.
+ * reading re-tracked at 3/2, the phase then held from the first clear beats) → trim unmetered
+ * edges → count 1 → pausas → phrases → sections and labels → energy, key, confidence.
  */
 export interface AnalyzeOptions {
   /**
@@ -60,7 +61,8 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const firstTempo = estimateTempo(env.combined, fr)
   const firstCurve = estimateTempoCurve(env.combined, fr, firstTempo.period)
   const firstTracked = trackBeatsAndBars(env.combined, env.bands, { period: firstCurve.periodAt, tightness: TIGHTNESS })
-  const { tempo, curve, tracked } = retrackThreeTwo(env.combined, env.bands, fr, { tempo: firstTempo, curve: firstCurve, tracked: firstTracked }, TIGHTNESS)
+  const { tempo, curve, tracked: loose } = retrackThreeTwo(env.combined, env.bands, fr, { tempo: firstTempo, curve: firstCurve, tracked: firstTracked }, TIGHTNESS)
+  const tracked = holdBeatPhase(env.combined, env.bands, curve.periodAt, loose, measurePulseClarity(env.combined, loose.beats, curve.periodAt))
   const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
   const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
   const beatFrames = tracked.beats.slice(first, last + 1)
@@ -89,7 +91,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const rows = phraseMatrix(pf)
   const reentries = breakSpans.map((b) => phrases.findIndex((p) => p.firstBeat >= b.endBeat)).filter((i) => i > 0)
   const pausas = phrases.flatMap((p, i) => (breakSpans.some((b) => b.startBeat < p.endBeat && b.endBeat > p.firstBeat) ? [i] : []))
-  const segments = labelSections(pf, rows, { forced: reentries, pausas })
+  const segments = labelSections(pf, rows, { forced: reentries, pausas, beats: phrases.map((p) => p.endBeat - p.firstBeat) })
   const energy = rateEnergy(pf, tempo.bpm)
 
   const sections: SongAnalysis['sections'] = []

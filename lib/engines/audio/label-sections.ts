@@ -21,6 +21,8 @@ export interface LabelSectionsOptions {
   forced?: number[]
   /** Phrase indices that contain a pausa: they close the section they end. */
   pausas?: number[]
+  /** Beats in each phrase; a last phrase of a beat or two is the final hit. */
+  beats?: number[]
 }
 
 export function labelSections(features: PhraseFeatures[], rows: number[][], opts: LabelSectionsOptions = {}): LabelledSegment[] {
@@ -35,8 +37,13 @@ export function labelSections(features: PhraseFeatures[], rows: number[][], opts
   const thin = (i: number) => db[i] < medDb - 3 || drive[i] < 0.75 * medDrive
   let bodyStart = 0
   while (bodyStart < n && thin(bodyStart)) bodyStart++
-  let bodyEnd = n
+  // The final hit (a count one with a beat or two after it) is loud whatever came before:
+  // the phrases before it say whether the song has an outro, and it goes with them.
+  let tail = n
+  while (tail - 1 > bodyStart && (opts.beats?.[tail - 1] ?? 8) <= 2) tail--
+  let bodyEnd = tail
   while (bodyEnd > bodyStart && thin(bodyEnd - 1)) bodyEnd--
+  if (bodyEnd === tail) bodyEnd = n
   if (bodyEnd - bodyStart < 2) { bodyStart = 0; bodyEnd = n }
 
   // Mambo: runs of clearly hot phrases (louder and driving harder than the song's norm),

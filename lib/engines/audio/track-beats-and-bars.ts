@@ -30,6 +30,11 @@ export interface TrackBeatsAndBarsOptions {
   barJumpCost?: number
   /** Cost of skipping a pause in one step (a re-entry on a new beat); Infinity forbids it. */
   reentryCost?: number
+  /**
+   * A beat the path must start on (frame, bar position): nothing before it is tracked and the
+   * path never starts afresh after it, so its phase carries through to the end.
+   */
+  start?: { frame: number; position: number }
 }
 
 /** [band] weights at (1, &, 2, &, 3, &, 4, &): the same bachata bar as shared/BACHATA.md. */
@@ -77,7 +82,12 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
   const score = new Float64Array(n * 4)
   const back = new Int32Array(n * 4).fill(-1)
   const backK = new Int8Array(n * 4)
-  for (let t = 0; t < n; t++) {
+  const startT = opts.start ? Math.max(0, Math.min(n - 1, Math.round(opts.start.frame))) : 0
+  if (opts.start) {
+    score.fill(-Infinity, 0, (startT + 1) * 4)
+    score[startT * 4 + opts.start.position] = emit[startT * 4 + opts.start.position]
+  }
+  for (let t = startT + (opts.start ? 1 : 0); t < n; t++) {
     const p = periodAt(t)
     const lo = Math.max(1, Math.round(0.66 * p))
     const hi = Math.round(1.5 * p)
@@ -108,13 +118,16 @@ export function trackBeatsAndBars(combined: Float32Array, bands: Float32Array[],
       for (let k = 0; k < 4; k++) if (topT >= 0 && top - reentryCost > best[k]) { best[k] = top - reentryCost; arg[k] = topT; argK[k] = topK }
     }
     for (let k = 0; k < 4; k++) {
-      const keep = arg[k] >= 0 && best[k] > 0
+      // Unpinned, a path starts afresh where every way in scores below zero (Ellis); pinned,
+      // every path goes back to the start beat or does not exist.
+      if (opts.start && best[k] === -Infinity) { score[t * 4 + k] = -Infinity; continue }
+      const keep = arg[k] >= 0 && (opts.start !== undefined || best[k] > 0)
       score[t * 4 + k] = emit[t * 4 + k] + (keep ? best[k] : 0)
       back[t * 4 + k] = keep ? arg[k] : -1
       backK[t * 4 + k] = argK[k]
     }
   }
-  const tailStart = Math.max(0, Math.floor(n - 1.5 * periodAt(n - 1)))
+  const tailStart = Math.max(startT, Math.floor(n - 1.5 * periodAt(n - 1)))
   let endT = tailStart
   let endK = 0
   for (let t = tailStart; t < n; t++) for (let k = 0; k < 4; k++) if (score[t * 4 + k] > score[endT * 4 + endK]) { endT = t; endK = k }
