@@ -6,7 +6,7 @@ import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary
  * Times are seconds from the start of the audio file. Bump ANALYSIS_VERSION whenever the
  * algorithm changes results: stored analyses with an older version are recomputed.
  */
-export const ANALYSIS_VERSION = 8
+export const ANALYSIS_VERSION = 9
 
 const seconds = z.number().finite().nonnegative()
 const unit = z.number().finite().min(0).max(1)

@@ -13,6 +13,13 @@ const MIN_TYPICAL_ONSET = 0.15
  * unclear although they are struck on time.
  */
 const ENTRY_WALK_BACK = 4
+/**
+ * Beats at the end whose attack is under this (in units of the typical) are the ring-out after
+ * the music stopped. Dev set (bench:count-one-dev): the ring-out's beats measure 0.08–0.13, the
+ * struck beats of a fade-out's last, quietest bar 0.15–0.42; at 0.1 the tracker's beats ran on
+ * into the ring-out, with a count one there.
+ */
+const RING_OUT_ATTACK = 0.15
 /** An entry hit's attack, in units of the song's typical beat attack (the demo bands' ~3.5). */
 const ENTRY_HIT = 2
 
@@ -39,7 +46,7 @@ export function trimUnmeteredEdges(beats: number[], envelope: Float32Array, opts
   if (first >= n) return { first: 0, last: -1 }
   first = bandEntryBefore(first, beats, onset, typical)
   let last = n - 1
-  while (last > first && (onset[last] < 0.1 * typical || c[last] < thr / 3)) last--
+  while (last > first && (onset[last] < RING_OUT_ATTACK * typical || c[last] < thr / 3)) last--
   return { first, last }
 }
 

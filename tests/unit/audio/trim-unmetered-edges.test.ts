@@ -42,3 +42,15 @@ describe('trimUnmeteredEdges at the band entry', () => {
     expect(s.beats[first]).toBe(ENTRY + 2 * PERIOD)
   })
 })
+
+describe('trimUnmeteredEdges at the end', () => {
+  it('drops the ring-out after a fade-out and keeps its quiet last struck beats', () => {
+    const beats = Array.from({ length: 40 }, (_, k) => 40 + k * PERIOD)
+    const envelope = new Float32Array(42 * PERIOD)
+    // 34 beats of the band, 3 of a fade's last bar (struck, quiet), 3 of ring-out (no attack to speak of).
+    beats.forEach((f, k) => { envelope[f] = k < 34 ? 1 : k < 37 ? 0.2 : 0.12 })
+    const clarity = beats.map(() => 0.6)
+    const { last } = trimUnmeteredEdges(beats, envelope, { clarity })
+    expect(last).toBe(36)
+  })
+})
