@@ -36,8 +36,8 @@ export function countOneDevSet(): DevSong[] {
     out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dr${i}`, set: 'regular', spec: { ...r, name: `dev-r${i}`, seed: r.seed + 5000 + i, bpm }, edits: [] })
   }
   for (let i = 0; i < 48; i++) {
-    // Each edit plan on a recipe 3 on (i < 32), then on its own recipe (the reported set's
-    // pairing, on other seeds and tempi), then band stops that come back on 5.
+    // Edit plan i % 8 on the recipe three places after it (i < 32), then on its own recipe
+    // (the reported set's pairing, on other seeds and tempi), then band stops that come back on 5.
     const r = DEMO_SONG_SPECS[(i + (i < 32 ? 3 : 0)) % DEMO_SONG_SPECS.length]
     const bpm = TEMPI[(i < 32 ? i * 5 + 2 : i * 7 + 5) % TEMPI.length]
     const spec = { ...r, name: `dev-x${i}`, seed: r.seed + 6000 + i, bpm }
@@ -58,8 +58,9 @@ export function countOneDevSet(): DevSong[] {
 }
 
 /**
- * A one-bar band stop over counts 1–4, the band back on 5: a re-entry that is not a phrase
- * start (the decoder's prior says re-entries mostly are), alone or before a tag.
+ * A one-bar band stop over counts 1–4, the band back on 5, alone or before a tag: a re-entry
+ * that is not a phrase start, where every other edit's is (a decoder prior "the band comes back
+ * on 1" was tried on this set and rejected: it breaks these).
  */
 function stopsOnFive(i: number, spec: DemoSongSpec): Irregularity[] {
   const j = joins(spec)

@@ -13,6 +13,8 @@ const MIN_TYPICAL_ONSET = 0.15
  * unclear although they are struck on time.
  */
 const ENTRY_WALK_BACK = 4
+/** An entry hit's attack, in units of the song's typical beat attack (the demo bands' ~3.5). */
+const ENTRY_HIT = 2
 /**
  * Beats at the end whose attack is under this (in units of the typical) are the ring-out after
  * the music stopped. Dev set (bench:count-one-dev): the ring-out's beats measure 0.08–0.13, the
@@ -20,8 +22,6 @@ const ENTRY_WALK_BACK = 4
  * into the ring-out, with a count one there.
  */
 const RING_OUT_ATTACK = 0.15
-/** An entry hit's attack, in units of the song's typical beat attack (the demo bands' ~3.5). */
-const ENTRY_HIT = 2
 
 export interface TrimOptions {
   /** Pulse clarity per beat (see measurePulseClarity). */
