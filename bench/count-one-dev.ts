@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
 import { mean } from '@/lib/shared/numbers'
-import { editsFor, joins } from '@/scripts/demo/songs/count-one-test-set'
+import { editsFor, joinAt } from '@/scripts/demo/songs/count-one-test-set'
 import { DEMO_SONG_SPECS, type DemoSongSpec } from '@/scripts/demo/songs/demo-song-spec'
 import { DEMO_SONG_GENERATOR_VERSION, generateDemoSong, type DemoSongTruth } from '@/scripts/demo/songs/generate-demo-song'
 import type { Irregularity } from '@/scripts/demo/songs/splice-irregular-song'
@@ -63,8 +63,7 @@ export function countOneDevSet(): DevSong[] {
  * on 1" was tried on this set and rejected: it breaks these).
  */
 function stopsOnFive(i: number, spec: DemoSongSpec): Irregularity[] {
-  const j = joins(spec)
-  const at = (k: number) => j[Math.min(k, j.length - 2)]
+  const at = joinAt(spec)
   return i % 2 === 0
     ? [{ kind: 'band-stop', inPhrase: at(1) + 1, reentersOn: 5 }]
     : [{ kind: 'band-stop', inPhrase: at(2) + 1, reentersOn: 5 }, { kind: 'tag', beforePhrase: at(3) }]

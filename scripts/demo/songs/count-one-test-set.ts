@@ -23,17 +23,22 @@ const TEMPI = [100, 106, 112, 118, 124, 130, 136, 142, 148, 154, 160, 170]
 const FORMATS: TestSongFormat[] = ['wav', 'mp3', 'm4a']
 
 /** Phrase index where each part of the form starts (a section join), the first excluded. */
-export function joins(spec: DemoSongSpec): number[] {
+function joins(spec: DemoSongSpec): number[] {
   const out: number[] = []
   let at = 0
   for (const part of spec.form) { if (at > 0) out.push(at); at += part.phrases }
   return out
 }
 
+/** The phrase index of the k-th section join (the last but one where the form has fewer). */
+export function joinAt(spec: DemoSongSpec): (k: number) => number {
+  const j = joins(spec)
+  return (k) => j[Math.min(k, j.length - 2)]
+}
+
 /** Edits for the i-th irregular song: every kind, alone and combined, at its musical place. */
 export function editsFor(i: number, spec: DemoSongSpec): Irregularity[] {
-  const j = joins(spec)
-  const at = (k: number) => j[Math.min(k, j.length - 2)]
+  const at = joinAt(spec)
   const pause = [0.9, 1.2, 1.5, 1.8][i % 4]
   const plans: Irregularity[][] = [
     [{ kind: 'tag', beforePhrase: at(1) }],
