@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { disconnectDb, getPool, WEB_KEPT_CONNECTIONS, warmPool } from '@/lib/shared/db'
+import { consumeRateLimit } from '@/lib/shared/http/rate-limit'
 
 // The pool a process boots with (instrumentation.ts → warmPool): the kept connections are open
 // before the first request, so a burst that fits in them opens none under load. (That a process
@@ -26,6 +28,20 @@ describe('warmPool', () => {
     expect(rows[0].n).toBe(warmed.size)
   })
 
+
+  it('rate limits count on the kept connections: a limited request opens none', async () => {
+    await disconnectDb()
+    delete process.env.DB_POOL_MAX
+    await warmPool()
+    const pool = getPool()
+    const query = vi.spyOn(pool, 'query')
+    const key = `warm-pool-${randomUUID()}`
+    await consumeRateLimit('warm-pool-test', key, 2, 60_000)
+    await consumeRateLimit('warm-pool-test', key, 2, 60_000)
+    await expect(consumeRateLimit('warm-pool-test', key, 2, 60_000)).rejects.toMatchObject({ status: 429 })
+    expect(query).toHaveBeenCalled()
+    expect(pool.totalCount).toBe(WEB_KEPT_CONNECTIONS)
+  })
 
   it('never opens more than DB_POOL_MAX', async () => {
     await disconnectDb()

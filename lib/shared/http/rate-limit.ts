@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import pg from 'pg'
+import type { Pool } from 'pg'
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { getPool } from '@/lib/shared/db'
 import { AppError } from '@/lib/shared/errors'
 import { getEnv } from '@/lib/shared/env'
 import { logger } from '@/lib/shared/logger'
@@ -15,14 +16,18 @@ import { readPeer } from './stamp-peer-address'
  * insurance limiter) rather than failing requests or letting everything through.
  */
 const limiters = new Map<string, RateLimiterPostgres>()
-let pool: pg.Pool | undefined
+/** The pool the limiters were made on: a new one (after disconnectDb) gets new limiters. */
+let limitersPool: Pool | undefined
 
 function limiterFor(name: string, limit: number, windowMs: number): RateLimiterPostgres {
+  // The app's pool, whose connections the web server keeps open (warmPool). A pool of its own,
+  // letting idle connections go after 10 s, reopened one (a Postgres backend fork) on the first
+  // limited request after a pause and during bursts: the stall warmPool removed from reads.
+  const pool = getPool()
+  if (pool !== limitersPool) { limiters.clear(); limitersPool = pool }
   const id = `${name}|${limit}|${windowMs}`
   let limiter = limiters.get(id)
   if (!limiter) {
-    // A pool of its own, small and quick to let idle connections go (a paused Aurora stays paused).
-    pool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 3, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 2_000 })
     const duration = Math.max(1, Math.ceil(windowMs / 1000))
     limiter = new RateLimiterPostgres({
       storeClient: pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, clearExpiredByTimeout: false,
@@ -51,7 +56,7 @@ export async function consumeRateLimit(name: string, key: string, limit: number,
 
 /** Expired windows are dead rows: cleared now and then by whichever instance gets the dice. */
 async function pruneExpired(): Promise<void> {
-  await pool?.query('DELETE FROM "rate_limit" WHERE expire < $1', [Date.now() - 60_000]).catch(() => {})
+  await getPool().query('DELETE FROM "rate_limit" WHERE expire < $1', [Date.now() - 60_000]).catch(() => {})
 }
 
 /**
