@@ -3,7 +3,7 @@
  * of a blueprint built on the analysis start on a true count one. Shared by bench:count-one
  * (tuning set), bench:count-one-dev (development set) and bench:analysis (reported set).
  */
-import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { SURE_CONFIDENCE, type SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { buildBlueprint } from '@/lib/engines/choreography/build-blueprint'
 import type { DemoSongTruth, IrregularityTruth } from '@/scripts/demo/songs/generate-demo-song'
 import { checkGridAgainstTruth } from '@/tests/fixtures/choreography/check-grid-against-truth'
@@ -13,8 +13,8 @@ import { fMeasure } from '@/tests/fixtures/metrics/evaluate-beats'
 /** F-measure of estimated against reference times, to three decimals (as the tables show it). */
 export const fRounded = (ref: readonly number[], est: readonly number[]) => Math.round(fMeasure(ref, est).f * 1000) / 1000
 
-/** The UI's "sure" for a section's count one (components/generate/analysis-plot.tsx: "check the count here" below it). */
-export const SURE = 0.6
+/** The UI's "sure" for a section's count one ("check the count here" below it). */
+export { SURE_CONFIDENCE as SURE }
 
 export interface SectionVerdict { confidence: number; right: boolean }
 
@@ -29,7 +29,7 @@ export function sectionVerdicts(truth: DemoSongTruth, a: SongAnalysis): SectionV
 }
 
 /** Calibration of the per-section confidence: are the sections below "sure" the ones that are wrong? */
-export function calibrate(sections: readonly SectionVerdict[], lo = SURE, hi = 1.01): { sections: number; wrong: number } {
+export function calibrate(sections: readonly SectionVerdict[], lo = SURE_CONFIDENCE, hi = 1.01): { sections: number; wrong: number } {
   const inBand = sections.filter((x) => x.confidence >= lo && x.confidence < hi)
   return { sections: inBand.length, wrong: inBand.filter((x) => !x.right).length }
 }

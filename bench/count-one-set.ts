@@ -21,7 +21,6 @@ import { COUNT_EVENT_KINDS, generateDemoSong } from '@/scripts/demo/songs/genera
 import { spliceIrregularSong, type IrregularSongTruth } from '@/scripts/demo/songs/splice-irregular-song'
 import { byKind, calibrate, countOneByKind, movesOnTrueOne, sectionVerdicts, SURE, type KindScore, type SectionVerdict, fRounded as f } from './count-one-by-kind'
 
-/** The UI's "sure" threshold (components/generate/analysis-plot.tsx). */
 const DIR = '.data/count-one-set'
 
 export interface CountOneSetRow {

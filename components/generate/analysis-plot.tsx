@@ -1,8 +1,5 @@
 import { formatClock as clock } from '@/components/ui/format-clock'
-import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
-
-/** Below this the count-one is a guess worth checking by ear (the analysis' own 0–1 scale). */
-export const SURE = 0.6
+import { SURE_CONFIDENCE as SURE, type SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 
 const SECTION_FILL: Record<string, string> = {
   intro: '#e7e5e4', verse: '#fecdd3', chorus: '#fda4af', mambo: '#fb7185', break: '#d6d3d1', outro: '#e7e5e4',

@@ -1,4 +1,4 @@
-import { SURE } from '@/components/generate/analysis-plot'
+import { SURE_CONFIDENCE as SURE } from '@/lib/engines/audio/analysis-schema'
 import { DataTable } from '@/components/ui/data-table'
 import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { formatSeconds } from './describe-correction'

@@ -8,6 +8,12 @@ import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary
  */
 export const ANALYSIS_VERSION = 9
 
+/**
+ * Below this a confidence (0–1) is a guess worth checking by ear: the UI's "check the count
+ * here", and the line the count-one benches calibrate the section confidences against.
+ */
+export const SURE_CONFIDENCE = 0.6
+
 const seconds = z.number().finite().nonnegative()
 const unit = z.number().finite().min(0).max(1)
 

@@ -23,6 +23,19 @@ function peakAround(pcm: Float32Array, sampleRate: number, t: number): number {
   return peak
 }
 
+/**
+ * A band stop spliced into phrase 3: the song, the edit, its beat k+j (k: the phrase's count
+ * one) and the loudest sample between beats k+j and k+j+1 of the edited audio.
+ */
+function stopInPhrase3(edit: { bars?: 1 | 2; reentersOn?: 1 | 5 }) {
+  const s = song()
+  const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, ...edit }], 'stop')
+  const k = beatIndex(s.truth.beats, s.truth.countOne[3])
+  const beat = (j: number) => s.truth.beats[k + j]
+  const peakAfterBeat = (j: number) => peakAround(stopped.pcm, s.sampleRate, (beat(j) + beat(j + 1)) / 2)
+  return { s, stopped, beat, peakAfterBeat }
+}
+
 describe('spliceIrregularSong', () => {
   it('a tag adds one bar of audio, copied from the bar before, and moves every later count one by it', () => {
     const s = song()
@@ -82,31 +95,25 @@ describe('spliceIrregularSong', () => {
 
 describe('a two-bar band stop', () => {
   it('silences the whole 8-count and moves nothing', () => {
-    const s = song()
-    const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, bars: 2 }], 'stop2')
+    const { s, stopped, peakAfterBeat } = stopInPhrase3({ bars: 2 })
     expect(stopped.pcm.length).toBe(s.pcm.length)
     expect(stopped.truth.countOne).toEqual(s.truth.countOne)
-    const k = beatIndex(s.truth.beats, s.truth.countOne[3])
-    const peak = (t: number) => peakAround(stopped.pcm, s.sampleRate, t)
-    expect(peak((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
-    expect(peak((s.truth.beats[k + 6] + s.truth.beats[k + 7]) / 2)).toBe(0)
-    expect(peak((s.truth.beats[k + 9] + s.truth.beats[k + 10]) / 2)).toBeGreaterThan(0.01)
+    expect(peakAfterBeat(1)).toBe(0)
+    expect(peakAfterBeat(6)).toBe(0)
+    expect(peakAfterBeat(9)).toBeGreaterThan(0.01)
     expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: s.truth.countOne[4], kind: 'band-stop', countsGained: 0 }])
   })
 })
 
 describe('a band stop that comes back on 5', () => {
   it('silences counts 1–4 only, and the count runs on through it', () => {
-    const s = song()
-    const stopped = spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, reentersOn: 5 }], 'stop5')
+    const { s, stopped, beat, peakAfterBeat } = stopInPhrase3({ reentersOn: 5 })
     expect(stopped.pcm.length).toBe(s.pcm.length)
     expect(stopped.truth.countOne).toEqual(s.truth.countOne)
-    const k = beatIndex(s.truth.beats, s.truth.countOne[3])
-    const peak = (t: number) => peakAround(stopped.pcm, s.sampleRate, t)
-    expect(peak((s.truth.beats[k + 1] + s.truth.beats[k + 2]) / 2)).toBe(0)
-    expect(peak((s.truth.beats[k + 5] + s.truth.beats[k + 6]) / 2)).toBeGreaterThan(0.01)
-    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: s.truth.beats[k + 4], kind: 'band-stop', countsGained: 0 }])
-    expect(() => spliceIrregularSong(s, [{ kind: 'band-stop', inPhrase: 3, bars: 2, reentersOn: 5 }], 'bad')).toThrow(/one bar/)
+    expect(peakAfterBeat(1)).toBe(0)
+    expect(peakAfterBeat(5)).toBeGreaterThan(0.01)
+    expect(stopped.truth.irregularities).toEqual([{ time: s.truth.countOne[3], end: beat(4), kind: 'band-stop', countsGained: 0 }])
+    expect(() => stopInPhrase3({ bars: 2, reentersOn: 5 })).toThrow(/one bar/)
   })
 })
 
