@@ -14,8 +14,9 @@ import { mean, median } from './signal-utils'
  * The observations are the bachata bar (bass on 1 and 3 and the anticipation, the slap on 4:
  * barTemplateAtBeats) for the position in the bar, chord changes for the bar line, and for
  * 1 against 5 what marks a phrase start (fills running into 1, energy entries, chord changes,
- * the tonic, section changes), each against the bar starts either side of it; a bar that
- * replays the one before makes a tag cheaper there.
+ * the tonic, section changes), each against the bar starts either side of it and pooled with
+ * the same 8 beats where the song plays them again (poolEchoes); a bar that replays the one
+ * before makes a tag cheaper there.
  */
 export interface CountGrid {
   /** Per beat: position in the 8-count (0 = count 1 … 7 = count 8), 8–9 for a 2-beat bar between phrases. */
@@ -97,6 +98,18 @@ export const RESTART_AFTER_PAUSE_COST = 2
  */
 const TAG_REPLAY_DISCOUNT = 8
 const REPLAY_FROM = 0.5
+
+/**
+ * Weight of the echoes' pooled contrast against a bar's own (poolEchoes), and the edge over the
+ * bar-shifted span at which an echo counts in full. Chosen on the dev and tuning sets
+ * (bench:count-one-dev, bench:count-one), never the reported set. Dev irregular count-one F
+ * 0.957 → 0.965 at 0.5 (0.966 at 1), tuning unchanged. At 1 a holdout demo song's live ending
+ * (en-vivo-140-alt, whose last phrases' own cues read the wrong way) took a false tag; at 1.5,
+ * or at 1 with every echo counted in full whatever its edge, a regular tuning song's outro vamp
+ * (lenta-134-v) did.
+ */
+const ECHO_POOL = 0.5
+const EDGE_FULL = 0.15
 
 /** Log-odds per unit of section margin (tuning set: wrong sections fall below 0.6). */
 const SURENESS_SCALE = 1
@@ -187,7 +200,8 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
   const peaks = sectionPeaks(cues.section)
   const e = Array.from({ length: n }, (_, i) => (Object.keys(PHRASE_CUES) as (keyof typeof PHRASE_CUES)[]).reduce((a, k) => a + PHRASE_CUES[k] * z[k][i], SECTION_VOTE * peaks[i]))
   // 1 against 5 is a contrast with the neighbouring bar starts: a count 1 stands out from the 5s either side.
-  const phrase = e.map((v, i) => Math.max(-PHRASE_CLIP, Math.min(PHRASE_CLIP, v - ((e[i - 4] ?? v) + (e[i + 4] ?? v)) / 2)))
+  const own = e.map((v, i) => Math.max(-PHRASE_CLIP, Math.min(PHRASE_CLIP, v - ((e[i - 4] ?? v) + (e[i + 4] ?? v)) / 2)))
+  const phrase = poolEchoes(own, cues.echoes)
   const refDb = median(cues.energyDb)
   const out = cues.energyDb.map((db) => db < refDb - 12) // the band is out: nothing heard either way
   const W = COUNT_GRID_WEIGHTS
@@ -201,6 +215,23 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
     return v
   }
   return { emit, phraseEvidence }
+}
+
+/**
+ * Each bar start's 1-against-5 contrast plus its echoes' (findEchoes: where the song plays the
+ * same 8 beats again, which start on the same count whatever tags or short bars lie between):
+ * a verse whose own cues are weak, or the bars after a tag, borrow the evidence of the
+ * repeats that are clear. Each echo counts by its likeness and, in full only where the same
+ * span a bar either way is clearly less alike (EDGE_FULL): in a vamp every bar sounds the
+ * same and an echo found there says nothing about 1 against 5.
+ */
+function poolEchoes(own: readonly number[], echoes: BeatCues['echoes']): number[] {
+  return own.map((v, i) => {
+    const ech = echoes?.[i] ?? []
+    let sum = 0, weight = 0
+    for (const x of ech) { sum += x.weight * clamp(x.edge / EDGE_FULL) * own[x.beat]; weight += x.weight }
+    return weight > 0 ? v + (ECHO_POOL * sum) / weight : v
+  })
 }
 
 /**

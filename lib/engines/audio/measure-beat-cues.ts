@@ -1,5 +1,6 @@
 import { BAND } from './analysis-config'
 import type { BeatSummary } from './summarize-beats'
+import { findEchoes, type Echo } from './find-echoes'
 import { cosine, mean } from './signal-utils'
 
 /**
@@ -30,6 +31,8 @@ export interface BeatCues {
   replay: number[]
   /** Total energy per beat, dB (the band is out where it is far below the song's median). */
   energyDb: number[]
+  /** Per beat, where the song plays its next 8 beats again (findEchoes). */
+  echoes?: Echo[][]
 }
 
 /** @param key the song's key as estimateKey names it, for the tonic cue (none when null). */
@@ -52,7 +55,7 @@ export function measureBeatCues(summary: BeatSummary, key: string | null = null)
   const bright = (i: number) => summary.onsetDensity[i]?.[BAND.highMid] ?? 0
   const beatVectors = centreColumns(summary.bandDb.map((b, i) => [...b.map((db) => db / 10), ...summary.onsetDensity[i], ...Array.from(summary.chroma[i], (c) => 3 * c)]))
   const barVectors = beatVectors.map((_, i) => beatVectors.slice(i, i + 4).flat())
-  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], replay: [], energyDb: summary.energyDb }
+  const cues: BeatCues = { harmony: [], entry: [], fill: [], section: [], tonic: [], replay: [], energyDb: summary.energyDb, echoes: findEchoes(beatVectors) }
   const triad = tonicTriad(key)
   for (let i = 0; i < n; i++) {
     const edge = i < 4 || i + 4 > n

@@ -72,6 +72,24 @@ describe('decodeCountGrid', () => {
     expect(decodeCountGrid(obs).countOnes).toEqual(ones(pos))
   })
 
+  it('counts a repeat whose own cues are silent from the clear phrases it echoes, across a tag', () => {
+    // A verse and a chorus with clear phrase cues, a tag, then the same music again with no
+    // phrase cue of its own: only the echoes (the same 8 beats earlier in the song) say where its 1s are.
+    const pos = [...lattice(64), 4, 5, 6, 7, ...lattice(64)]
+    const quiet = () => { const o = observe(pos); for (let i = 40; i < pos.length; i++) { o.cues.entry[i] = 0; o.cues.fill[i] = 0 } return o }
+    const secondFrom = 68
+    const withEchoes = quiet()
+    withEchoes.cues.echoes = pos.map((_, i) => (i >= secondFrom && i - secondFrom < 40 ? [{ beat: i - secondFrom, weight: 0.8, edge: 0.5 }] : []))
+    const after = (g: { countOnes: number[] }) => g.countOnes.filter((i) => i >= secondFrom)
+    expect(after(decodeCountGrid(withEchoes))).toEqual(ones(pos).filter((i) => i >= secondFrom))
+    // Echoes a vamp would give (no edge over the bar-shifted span) say nothing: the decode is the blind one.
+    const vamp = quiet()
+    vamp.cues.echoes = withEchoes.cues.echoes.map((es) => es.map((e) => ({ ...e, edge: 0 })))
+    const blind = decodeCountGrid(quiet())
+    expect(after(blind)).not.toEqual(ones(pos).filter((i) => i >= secondFrom))
+    expect(decodeCountGrid(vamp).countOnes).toEqual(blind.countOnes)
+  })
+
   it('takes a 2-beat bar between phrases', () => {
     const pos = [...lattice(48), 8, 9, ...lattice(48)]
     const grid = decodeCountGrid(observe(pos, { joinAt: [50] }))
