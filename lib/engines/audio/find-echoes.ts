@@ -27,7 +27,7 @@ const APART = 8
 const DISTINCT = 6
 /** Beats in a bar: the shift an echo must beat to tell 1 from 5. */
 const BAR = 4
-/** Songs longer than this many beats compare each span with this many beats either side. */
+/** Spans are compared with those less than this many beats away (a 20-minute song at 180 BPM has 3,600). */
 const WINDOW = 700
 
 /** @param beatVectors per beat, a song-centred feature vector (the same length for every beat). */
@@ -46,15 +46,21 @@ export function findEchoes(beatVectors: readonly (readonly number[])[]): Echo[][
     const s = norm > 0 ? 1 / Math.sqrt(norm) : 0
     for (let c = 0; c < d; c++) spans[i * d + c] *= s
   }
+  // Each pair once (likeness is symmetric), for pairs less than B apart: band[i * B + (j - i)], j > i.
+  const B = Math.min(m, WINDOW)
+  const band = new Float32Array(m * B)
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < Math.min(m, i + B); j++) {
+      let dot = 0
+      for (let c = 0; c < d; c++) dot += spans[i * d + c] * spans[j * d + c]
+      band[i * B + j - i] = dot
+    }
+  }
   const out: Echo[][] = beatVectors.map(() => [])
   const sim = new Float32Array(m)
   for (let i = 0; i < m; i++) {
-    const lo = Math.max(0, i - WINDOW), hi = Math.min(m, i + WINDOW)
-    for (let j = lo; j < hi; j++) {
-      let dot = 0
-      for (let c = 0; c < d; c++) dot += spans[i * d + c] * spans[j * d + c]
-      sim[j] = dot
-    }
+    const lo = Math.max(0, i - B + 1), hi = Math.min(m, i + B)
+    for (let j = lo; j < hi; j++) sim[j] = j === i ? 1 : band[Math.min(i, j) * B + Math.abs(j - i)]
     const picked: Echo[] = []
     while (picked.length < TOP) {
       let best = -1

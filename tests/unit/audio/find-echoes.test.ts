@@ -68,4 +68,14 @@ describe('findEchoes', () => {
     }
     expect(findEchoes(beats.slice(0, 12)).every((e) => e.length === 0)).toBe(true)
   })
+
+  it('finds echoes in a long song within a window, each on its own count', () => {
+    // 880 beats (a 20-minute song has up to 3,600): spans are compared with those under 700 beats away.
+    const { beats, counts } = play('AB'.repeat(55), sounds('AB', 4))
+    const echoes = findEchoes(beats)
+    for (const i of [0, 400, 860]) {
+      expect(echoes[i].length).toBe(3)
+      for (const e of echoes[i]) { expect(Math.abs(e.beat - i)).toBeLessThan(700); expect(counts[e.beat]).toBe(counts[i]) }
+    }
+  })
 })
