@@ -45,7 +45,9 @@ export interface KindScore { kind: Kind; f: number }
 export function countOneByKind(truth: DemoSongTruth, a: SongAnalysis): KindScore[] {
   const beat = 60 / truth.bpm
   const f = (lo: number, hi: number) => {
-    const w = (xs: readonly number[]) => xs.filter((t) => t >= lo && t < hi)
+    // Both sides get the same window, its edges just before a count one (the F tolerance):
+    // an estimate a few ms early at a window that starts on a true count one is not a miss.
+    const w = (xs: readonly number[]) => xs.filter((t) => t >= lo - 0.07 && t < hi - 0.07)
     const ref = w(truth.countOne)
     return ref.length ? fMeasure(ref, w(a.countOne)).f : null
   }
@@ -53,7 +55,7 @@ export function countOneByKind(truth: DemoSongTruth, a: SongAnalysis): KindScore
   return truth.irregularities.flatMap((i) => {
     const [lo, hi] = i.kind === 'rubato-intro' ? [i.end!, i.end! + 16 * beat]
       : i.kind === 'fade-out' ? [i.time - 8 * beat, i.end!]
-        : [i.time - 8 * beat - 0.07, i.time + 16 * beat + (i.kind === 'restart' || i.kind === 'band-stop' ? (i.end ?? i.time) - i.time : 0)]
+        : [i.time - 8 * beat, i.time + 16 * beat + (i.kind === 'restart' || i.kind === 'band-stop' ? (i.end ?? i.time) - i.time : 0)]
     const v = f(lo, hi)
     return v === null ? [] : [{ kind: i.kind, f: v }]
   })
