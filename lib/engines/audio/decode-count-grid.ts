@@ -105,8 +105,8 @@ const REPLAY_FROM = 0.5
  * (bench:count-one-dev, bench:count-one), never the reported set. Dev irregular count-one F
  * 0.957 → 0.965 at 0.5 (0.966 at 1), tuning unchanged. At 1 a holdout demo song's live ending
  * (en-vivo-140-alt, whose last phrases' own cues read the wrong way) took a false tag; at 1.5,
- * or at 1 with every echo counted in full whatever its edge, a regular tuning song's outro vamp
- * (lenta-134-v) did.
+ * or at 1 with every echo counted in full whatever its edge (or in full from an edge of 0.05),
+ * a regular tuning song's outro vamp (lenta-134-v) did. Full from 0.1 or 0.2: the same results.
  */
 const ECHO_POOL = 0.5
 const EDGE_FULL = 0.15
@@ -221,7 +221,7 @@ function emissions({ template, cues }: DecodeCountGridInput): { emit: (i: number
  * Each bar start's 1-against-5 contrast plus its echoes' (findEchoes: where the song plays the
  * same 8 beats again, which start on the same count whatever tags or short bars lie between):
  * a verse whose own cues are weak, or the bars after a tag, borrow the evidence of the
- * repeats that are clear. Each echo counts by its likeness and, in full only where the same
+ * repeats that are clear. Each echo counts by its likeness, and in full only where the same
  * span a bar either way is clearly less alike (EDGE_FULL): in a vamp every bar sounds the
  * same and an echo found there says nothing about 1 against 5.
  */
