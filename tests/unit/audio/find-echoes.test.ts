@@ -15,7 +15,7 @@ function sounds(kinds: string, seed: number): Record<string, number[][]> {
   const r = random(seed)
   return Object.fromEntries([...kinds].map((k) => [k, Array.from({ length: 8 }, () => Array.from({ length: DIM }, r))]))
 }
-/** Beat vectors for a form like "ABAB", with a little noise per beat; `tag` repeats counts 5–8 of the phrase before it. */
+/** Beat vectors for a form like "ABAB", with a little noise per beat; a "t" (a tag) replays counts 5–8 of the phrase before it. */
 function play(form: string, sound: Record<string, number[][]>, seed = 7) {
   const r = random(seed)
   const beats: number[][] = []
