@@ -1,6 +1,5 @@
-import { SURE_CONFIDENCE as SURE } from '@/lib/engines/audio/analysis-schema'
 import { DataTable } from '@/components/ui/data-table'
-import type { SongAnalysis } from '@/lib/engines/audio/analysis-schema'
+import { SURE_CONFIDENCE as SURE, type SongAnalysis } from '@/lib/engines/audio/analysis-schema'
 import { formatSeconds } from './describe-correction'
 
 const IRREGULAR: Record<SongAnalysis['irregularities'][number]['kind'], string> = {

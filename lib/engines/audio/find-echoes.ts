@@ -46,7 +46,8 @@ export function findEchoes(beatVectors: readonly (readonly number[])[]): Echo[][
     const s = norm > 0 ? 1 / Math.sqrt(norm) : 0
     for (let c = 0; c < d; c++) spans[i * d + c] *= s
   }
-  // Each pair once (likeness is symmetric), for pairs less than B apart: band[i * B + (j - i)], j > i.
+  // Each pair once (likeness is symmetric), for pairs less than B apart: band[i * B + (j - i)],
+  // j > i (a span's own slot, j = i, stays 0 and is never an echo: APART).
   const B = Math.min(m, WINDOW)
   const band = new Float32Array(m * B)
   for (let i = 0; i < m; i++) {
@@ -60,7 +61,7 @@ export function findEchoes(beatVectors: readonly (readonly number[])[]): Echo[][
   const sim = new Float32Array(m)
   for (let i = 0; i < m; i++) {
     const lo = Math.max(0, i - B + 1), hi = Math.min(m, i + B)
-    for (let j = lo; j < hi; j++) sim[j] = j === i ? 1 : band[Math.min(i, j) * B + Math.abs(j - i)]
+    for (let j = lo; j < hi; j++) sim[j] = band[Math.min(i, j) * B + Math.abs(j - i)]
     const picked: Echo[] = []
     while (picked.length < TOP) {
       let best = -1
