@@ -5,6 +5,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_SONG_SPECS, writeDemoSongs } from '@/scripts/demo/songs'
 import { runFfmpeg } from '@/lib/engines/media/ffmpeg'
+import { refreshSongAnalysis } from '@/lib/services/songs/refresh-song-analysis'
+import { disconnectDb, getDb } from '@/lib/shared/db'
 import { api, expectErrorShape, registerAndSignIn, signInDemo, uploadSong } from './http'
 
 /** Instructor corrections over HTTP (issue 10 item 5) and hostile uploads. */
@@ -30,7 +32,9 @@ beforeAll(async () => {
   other = await registerAndSignIn('corrections-other')
 }, 180_000)
 
-afterAll(() => db.end())
+afterAll(async () => { await db.end(); await disconnectDb() })
+
+const storedAnalysis = async (id: string) => (await db.query('SELECT analysis FROM "Song" WHERE id = $1', [id])).rows[0].analysis
 
 type Analysis = { beats: number[]; countOne: number[]; breaks: { start: number; end: number }[]; irregularities: unknown[]; warnings: string[] }
 const patch = (token: string, id: string, json: unknown) => api('PATCH', `/api/songs/${id}/analysis`, { token, json })
@@ -92,6 +96,24 @@ describe('PATCH /api/songs/:id/analysis: corrections that persist', () => {
     expect(viaPatch.status).toBe(200)
     expect(viaPatch.body.song.analysis.breaks).toEqual(auto.breaks)
   }, 180_000)
+
+  it('a re-analysis that finishes after a correction made meanwhile does not write over it', async () => {
+    const s = (await uploadSong(owner.accessToken, mp3, { title: 'Race me' })).body.song
+    await db.query('UPDATE "Song" SET "analysisVersion" = 0 WHERE id = $1', [s.id])
+    // What a second instance read when it began re-analysing this stale song.
+    const seenByOther = await getDb().song.findUniqueOrThrow({ where: { id: s.id } })
+    // Meanwhile a request here refreshes it and an instructor corrects the count.
+    const T = s.analysis.beats[s.analysis.beats.indexOf(s.analysis.countOne[4]) + 2]
+    const fixed = await patch(owner.accessToken, s.id, { kind: 'count-one-from', time: T })
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200)
+    expect(fixed.body.song.analysis.countOne).toContain(T)
+    // The other instance's refresh, started before the correction, finishes now.
+    const late = await refreshSongAnalysis(seenByOther)
+    expect(late.analysis).toEqual(await storedAnalysis(s.id))
+    const now = await api('GET', `/api/songs/${s.id}/analysis`, { token: owner.accessToken })
+    expect(now.body.analysis.countOne).toEqual(fixed.body.song.analysis.countOne)
+    expect(now.body.corrections).toEqual([{ kind: 'count-one-from', time: T }])
+  }, 120_000)
 
   it('rejects bad corrections with a 4xx JSON error', async () => {
     const s = (await uploadSong(owner.accessToken, mp3, { title: 'Validate me' })).body.song

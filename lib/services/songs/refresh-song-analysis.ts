@@ -39,6 +39,11 @@ export async function loadBaseAnalysis(song: Song): Promise<SongAnalysis> {
 /** Re-analyses under way in this process, by song id. */
 const refreshing = new Map<string, Promise<Song>>()
 
+/** Tries at writing a fresh analysis before the row as it then stands is returned. */
+const REFRESH_ATTEMPTS = 3
+
+const isStale = (song: Song) => song.analysisStatus === 'READY' && !(song.analysisVersion === ANALYSIS_VERSION && song.analysis)
+
 /**
  * Songs analysed by an older algorithm version are re-analysed the next time they are read
  * (a song still being analysed, or whose analysis failed, is left as it is),
@@ -46,18 +51,34 @@ const refreshing = new Map<string, Promise<Song>>()
  * instructor fixed stays fixed (a correction that no longer fits is skipped with a warning).
  */
 export async function refreshSongAnalysis(song: Song): Promise<Song> {
-  if (song.analysisStatus !== 'READY' || (song.analysisVersion === ANALYSIS_VERSION && song.analysis)) return song
+  if (!isStale(song)) return song
   // Single flight per song in this process: after a version bump, every reader of a popular
   // song arrives at once, and each would otherwise run the same analysis in the pool.
   const running = refreshing.get(song.id)
   if (running) return running
-  const refresh = (async () => {
-    const analysis = applyCorrections(await loadBaseAnalysis(song), songCorrections(song))
-    return getDb().song.update({
-      where: { id: song.id },
-      data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
-    })
-  })().finally(() => refreshing.delete(song.id))
+  const refresh = writeFreshAnalysis(song).finally(() => refreshing.delete(song.id))
   refreshing.set(song.id, refresh)
   return refresh
+}
+
+/**
+ * The write is guarded by the row's updatedAt, as a correction's is: another instance may
+ * have refreshed the song and an instructor corrected it while this one was analysing, and
+ * writing this result over theirs would drop that correction silently (still listed, no
+ * longer applied, and the version no longer asks for a refresh). A row changed meanwhile is
+ * read again: current now, it is the answer; still stale, it is analysed again.
+ */
+async function writeFreshAnalysis(song: Song): Promise<Song> {
+  const db = getDb()
+  let current = song
+  for (let attempt = 0; attempt < REFRESH_ATTEMPTS && isStale(current); attempt++) {
+    const analysis = applyCorrections(await loadBaseAnalysis(current), songCorrections(current))
+    const saved = await db.song.updateMany({
+      where: { id: current.id, updatedAt: current.updatedAt },
+      data: { analysis, analysisVersion: analysis.version, bpm: analysis.bpm, energyClass: analysis.energyClass, durationSeconds: analysis.durationSeconds },
+    })
+    current = await db.song.findUniqueOrThrow({ where: { id: current.id } })
+    if (saved.count === 1) break
+  }
+  return current
 }
