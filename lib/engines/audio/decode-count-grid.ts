@@ -134,6 +134,8 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
       case 'tag': return COUNT_GRID_COST - TAG_REPLAY_DISCOUNT * replay[i]
       // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
       case 'restart': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity
+      // From count 4 the re-start on 1 is this move: after a pause it costs what a restart does.
+      case 'phrase': return pause[i] ? RESTART_AFTER_PAUSE_COST : COUNT_GRID_COST
       default: return COUNT_GRID_COST
     }
   }
@@ -268,7 +270,7 @@ function bandEntry(energyDb: readonly number[]): number {
 }
 
 /** Per beat: a gap in the beats before it (a pause), or that or the band's re-entry after a pausa. */
-function restartPoints({ beatTimes, breaks }: DecodeCountGridInput): { gap: boolean[]; pause: boolean[] } {
+function restartPoints({ beatTimes, breaks }: Pick<DecodeCountGridInput, 'beatTimes' | 'breaks'>): { gap: boolean[]; pause: boolean[] } {
   const beat = median(beatTimes.slice(1).map((t, i) => t - beatTimes[i])) || 0.5
   const pause = beatTimes.map((t, i) => i > 0 && t - beatTimes[i - 1] > 1.4 * beat)
   return { pause, gap: pause.map((p, i) => p || breaks.some((b) => Math.abs(i - b.endBeat) <= 1)) }
@@ -298,6 +300,8 @@ export function describeCountGrid(grid: CountGrid, beatTimes: readonly number[],
   const out: Irregularity[] = []
   const s = grid.states
   const afterBreak = (i: number) => breaks.some((b) => Math.abs(i - b.endBeat) <= 1)
+  // After a gap in the beats, 6 → 1 is a re-start across the pause, not a 2-beat bar.
+  const paused = restartPoints({ beatTimes, breaks }).pause
   for (let i = 1; i < s.length; i++) {
     const a = s[i - 1], b = s[i]
     if (a < 8 && b === (a + 1) % 8) continue
@@ -305,7 +309,7 @@ export function describeCountGrid(grid: CountGrid, beatTimes: readonly number[],
     const time = beatTimes[i]
     if (a === 7 && b === 4) out.push({ time, kind: 'tag', counts: 4 })
     else if (a === 7 && b === X0) out.push({ time, kind: 'short-bar', counts: 2 })
-    else if ((a === 1 && b === 4) || (a === 5 && b === 0)) out.push({ time, kind: 'short-bar', counts: -2 })
+    else if ((a === 1 && b === 4) || (a === 5 && b === 0 && !paused[i])) out.push({ time, kind: 'short-bar', counts: -2 })
     else {
       // A re-start on a new 1: the counts the cut-short phrase lost (a pause between is no count).
       out.push({ time, kind: afterBreak(i) ? 'break' : 'restart', counts: a < 8 ? a + 1 - 8 : -8 })

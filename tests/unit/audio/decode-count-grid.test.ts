@@ -90,6 +90,20 @@ describe('decodeCountGrid', () => {
     expect(decodeCountGrid(vamp).countOnes).toEqual(blind.countOnes)
   })
 
+  // From count 4 it failed before: that move was priced as a 4-count phrase (9), not a restart (2).
+  it.each([3, 4, 6, 7])('re-starts on 1 after a pause in the beats from count %i', (count) => {
+    // The band stops after that count (a stop the beat tracker stepped over: no beats in it)
+    // and comes back on a 1; two phrases of weak cues after it say so.
+    const last = count - 1
+    const before = lattice(41 + last)
+    const pos = [...before, ...lattice(16)]
+    const obs = observe(pos)
+    obs.beatTimes = pos.map((_, i) => (i < before.length ? i : i + 5) * BEAT)
+    const grid = decodeCountGrid(obs)
+    expect(grid.countOnes).toEqual(ones(pos))
+    expect(describeCountGrid(grid, obs.beatTimes, [])).toEqual([{ time: obs.beatTimes[before.length], kind: 'restart', counts: last + 1 - 8 }])
+  })
+
   it('takes a 2-beat bar between phrases', () => {
     const pos = [...lattice(48), 8, 9, ...lattice(48)]
     const grid = decodeCountGrid(observe(pos, { joinAt: [50] }))
