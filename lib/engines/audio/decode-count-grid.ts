@@ -87,6 +87,17 @@ export const COUNT_GRID_COST = 9
  */
 export const RESTART_AFTER_PAUSE_COST = 2
 /**
+ * A restart where the band re-enters after a pausa the beats run through (a detected break):
+ * a little cheaper than leaving the lattice anywhere else, so that where the phrase evidence
+ * says the count changed somewhere around a pausa, the change goes on the re-entry, not a
+ * phrase or two before it where the evidence happens to be weak (dev moderna-164-dx58: a
+ * 4-count phrase taken 9 s before the break). Chosen on the dev set (bench:count-one-dev):
+ * 7 → two songs gain (0.955 → 0.978, 0.915 → 0.983), none lost; 6 gains a third; at 5 (and
+ * at 2–4, tried before) a band stop that keeps the count takes a false restart
+ * (moderna-152-dx86 1.000 → 0.780). Tuning set unchanged.
+ */
+export const RESTART_AT_BREAK_COST = 7
+/**
  * A tag is cheaper where its bar replays the bar before (measureBeatCues' replay): by up to
  * this much, from REPLAY_FROM standard deviations above the song's usual bar-to-bar likeness
  * (full at 2 more). The tag still costs something, so the phrase evidence after it must ask
@@ -133,9 +144,9 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
       case 'step': return 0
       case 'tag': return COUNT_GRID_COST - TAG_REPLAY_DISCOUNT * replay[i]
       // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
-      case 'restart': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? COUNT_GRID_COST : Infinity
-      // From count 4 the re-start on 1 is this move: after a pause it costs what a restart does.
-      case 'phrase': return pause[i] ? RESTART_AFTER_PAUSE_COST : COUNT_GRID_COST
+      case 'restart': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? RESTART_AT_BREAK_COST : Infinity
+      // From count 4 the re-start on 1 is this move: where a restart is cheaper, so is it.
+      case 'phrase': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? RESTART_AT_BREAK_COST : COUNT_GRID_COST
       default: return COUNT_GRID_COST
     }
   }

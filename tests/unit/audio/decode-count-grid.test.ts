@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeCountGrid, describeCountGrid, sectionCountSureness } from '@/lib/engines/audio/decode-count-grid'
+import type { BreakSpan } from '@/lib/engines/audio/detect-breaks'
 import type { BeatCues } from '@/lib/engines/audio/measure-beat-cues'
 
 /**
@@ -22,7 +23,7 @@ function observe(positions: number[], opts: { joinAt?: number[] } = {}) {
     energyDb: positions.map(() => -20),
   }
   for (const j of opts.joinAt ?? []) cues.section[j] = 5
-  return { template, cues, beatTimes: positions.map((_, i) => i * BEAT), breaks: [] }
+  return { template, cues, beatTimes: positions.map((_, i) => i * BEAT), breaks: [] as BreakSpan[] }
 }
 
 const lattice = (beats: number, from = 0) => Array.from({ length: beats }, (_, i) => (from + i) % 8)
@@ -102,6 +103,20 @@ describe('decodeCountGrid', () => {
     const grid = decodeCountGrid(obs)
     expect(grid.countOnes).toEqual(ones(pos))
     expect(describeCountGrid(grid, obs.beatTimes, [])).toEqual([{ time: obs.beatTimes[before.length], kind: 'restart', counts: last + 1 - 8 }])
+  })
+
+  it.each([0.2, 0.4])('puts a change of count that a pausa explains on the re-entry, not on weak evidence before it (a 5 heard as a 1: %f)', (nudge) => {
+    // Six phrases, a pausa of one bar the beats run through (the band out), and the band back
+    // on a 1 that the count through the pausa would call 5. Two phrases before the pausa have
+    // no cue of their own but a faint entry on their 5s.
+    const pos = [...lattice(48), ...lattice(4), ...lattice(48)]
+    const obs = observe(pos)
+    for (let i = 32; i < 48; i++) { obs.cues.entry[i] = pos[i] === 4 ? nudge : 0; obs.cues.fill[i] = 0 }
+    for (let i = 48; i < 52; i++) { obs.template[i] = [0, 0, 0, 0]; obs.cues.energyDb[i] = -60; obs.cues.harmony[i] = 0; obs.cues.entry[i] = 0; obs.cues.fill[i] = 0 }
+    obs.breaks = [{ startBeat: 48, endBeat: 52 }]
+    const grid = decodeCountGrid(obs)
+    expect(grid.countOnes.filter((i) => i < 48)).toEqual(ones(pos).filter((i) => i < 48))
+    expect(grid.countOnes.filter((i) => i >= 52)).toEqual(ones(pos).filter((i) => i >= 52))
   })
 
   it('takes a 2-beat bar between phrases', () => {
