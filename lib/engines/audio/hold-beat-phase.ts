@@ -25,10 +25,13 @@ const HOLD_TIGHTNESS = 3000
  * bending the tempo to fill a pause that is not a whole number of beats (the count decoder
  * then sees the gap and the restart after it). Chosen on the development and tuning sets
  * (bench:count-one-dev, bench:count-one; 2000/1 before): dev irregular count-one F 0.965 →
- * 0.979, "sure" sections wrong 17 → 8 of ~915, regular and tuning unchanged; its
- * neighbours (2500–3000 × 1.5–2) give 0.975–0.979, and 4000 starts to lose songs.
+ * 0.979 at 3000/2, "sure" sections wrong 17 → 8 of ~915, regular and tuning unchanged; its
+ * neighbours (2500–3000 × 1.5–2) give 0.975–0.979, and 4000 starts to lose songs. With the
+ * decoder's later changes, 2 → 2.5 takes one more slow bachatazo off the "and"
+ * (bachatazo-102-dx67 0.537 → 1) for one fast romántica's beats (romantica-rubato-162-dx33
+ * 1 → 0.962): 0.981 → 0.986; at 3 a second song is lost (0.984).
  */
-const HOLD_TEMPLATE_WEIGHT = 2
+const HOLD_TEMPLATE_WEIGHT = 2.5
 /** Pulse clarity of four beats in a row from which the band is in time (a band scores ~0.7–0.9, rubato below 0.5). */
 const CLEAR = 0.6
 
