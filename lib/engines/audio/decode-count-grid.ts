@@ -137,16 +137,17 @@ export function decodeCountGrid(input: DecodeCountGridInput): CountGrid {
   const n = input.template.length
   if (n === 0) return { states: [], downbeats: [], countOnes: [], phraseEvidence: [] }
   const { gap, pause } = restartPoints(input)
+  // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
+  const restartCost = (i: number) => (pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? RESTART_AT_BREAK_COST : Infinity)
   const { emit, phraseEvidence } = emissions(input)
   const replay = replayedBars(input.cues.replay)
   const cost = (i: number, kind: Kind): number => {
     switch (kind) {
       case 'step': return 0
       case 'tag': return COUNT_GRID_COST - TAG_REPLAY_DISCOUNT * replay[i]
-      // A re-start on a new 1 from anywhere only where the beats have a gap or the band re-enters.
-      case 'restart': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? RESTART_AT_BREAK_COST : Infinity
+      case 'restart': return restartCost(i)
       // From count 4 the re-start on 1 is this move: where a restart is cheaper, so is it.
-      case 'phrase': return pause[i] ? RESTART_AFTER_PAUSE_COST : gap[i] ? RESTART_AT_BREAK_COST : COUNT_GRID_COST
+      case 'phrase': return Math.min(restartCost(i), COUNT_GRID_COST)
       default: return COUNT_GRID_COST
     }
   }
@@ -281,10 +282,11 @@ function bandEntry(energyDb: readonly number[]): number {
 }
 
 /** Per beat: a gap in the beats before it (a pause), or that or the band's re-entry after a pausa. */
-function restartPoints({ beatTimes, breaks }: Pick<DecodeCountGridInput, 'beatTimes' | 'breaks'>): { gap: boolean[]; pause: boolean[] } {
+function restartPoints({ beatTimes, breaks }: Pick<DecodeCountGridInput, 'beatTimes' | 'breaks'>): { gap: boolean[]; pause: boolean[]; reentry: boolean[] } {
   const beat = median(beatTimes.slice(1).map((t, i) => t - beatTimes[i])) || 0.5
   const pause = beatTimes.map((t, i) => i > 0 && t - beatTimes[i - 1] > 1.4 * beat)
-  return { pause, gap: pause.map((p, i) => p || breaks.some((b) => Math.abs(i - b.endBeat) <= 1)) }
+  const reentry = beatTimes.map((_, i) => breaks.some((b) => Math.abs(i - b.endBeat) <= 1))
+  return { pause, reentry, gap: pause.map((p, i) => p || reentry[i]) }
 }
 
 /** Per beat, 0–1: how far the bar starting here replays the one before beyond the song's usual. */
@@ -310,9 +312,8 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x))
 export function describeCountGrid(grid: CountGrid, beatTimes: readonly number[], breaks: readonly BreakSpan[]): Irregularity[] {
   const out: Irregularity[] = []
   const s = grid.states
-  const afterBreak = (i: number) => breaks.some((b) => Math.abs(i - b.endBeat) <= 1)
   // After a gap in the beats, 6 → 1 is a re-start across the pause, not a 2-beat bar.
-  const paused = restartPoints({ beatTimes, breaks }).pause
+  const { pause: paused, reentry: afterBreak } = restartPoints({ beatTimes, breaks })
   for (let i = 1; i < s.length; i++) {
     const a = s[i - 1], b = s[i]
     if (a < 8 && b === (a + 1) % 8) continue
@@ -323,7 +324,7 @@ export function describeCountGrid(grid: CountGrid, beatTimes: readonly number[],
     else if ((a === 1 && b === 4) || (a === 5 && b === 0 && !paused[i])) out.push({ time, kind: 'short-bar', counts: -2 })
     else {
       // A re-start on a new 1: the counts the cut-short phrase lost (a pause between is no count).
-      out.push({ time, kind: afterBreak(i) ? 'break' : 'restart', counts: a < 8 ? a + 1 - 8 : -8 })
+      out.push({ time, kind: afterBreak[i] ? 'break' : 'restart', counts: a < 8 ? a + 1 - 8 : -8 })
     }
   }
   // A band stop the count runs through: where the dancers hold, with no count lost.
