@@ -25,7 +25,7 @@ import { barConfidence, beatsConfidence, scoreConfidence } from './score-confide
 import { median } from './signal-utils'
 import { summarizeBeats } from './summarize-beats'
 import { barTemplateAtBeats, trackBeatsAndBars } from './track-beats-and-bars'
-import { trimUnmeteredEdges } from './trim-unmetered-edges'
+import { ringOutPhraseStart, trimUnmeteredEdges } from './trim-unmetered-edges'
 
 /** Tightness of the first, loose beat tracking around the tempo curve (see track-beats-and-bars, hold-beat-phase). */
 const TIGHTNESS = 1000
@@ -35,7 +35,8 @@ const round3 = (t: number) => Math.round(t * 1000) / 1000
  * The whole analysis of one song, pure and deterministic: PCM in, SongAnalysis out.
  * Steps: features → onset envelope → tempo and tempo curve → beats with bar positions (a 3:2
  * reading re-tracked at 3/2, the phase then held from the first clear beats) → trim unmetered
- * edges → count 1 → pausas → phrases → sections and labels → energy, key, confidence.
+ * edges → pausas → the count decoded along the beats (again without a phrase it starts in a
+ * fade-out's ring-out) → phrases → sections and labels → energy, key, confidence.
  */
 export interface AnalyzeOptions {
   /**
@@ -64,24 +65,38 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   const { tempo, curve, tracked: loose } = retrackThreeTwo(env.combined, env.bands, fr, { tempo: firstTempo, curve: firstCurve, tracked: firstTracked }, TIGHTNESS)
   const tracked = holdBeatPhase(env.combined, env.bands, curve.periodAt, loose, measurePulseClarity(env.combined, loose.beats, curve.periodAt))
   const clarity = measurePulseClarity(env.combined, tracked.beats, curve.periodAt)
-  const { first, last } = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
-  const beatFrames = tracked.beats.slice(first, last + 1)
-  const positions = tracked.positions.slice(first, last + 1)
-  const beats = beatFrames.map((f) => f / fr)
+  const trimmed = trimUnmeteredEdges(tracked.beats, env.combined, { clarity })
+  const first = trimmed.first
+  let last = trimmed.last
   const key = estimateKey(features.chroma)
   const energyEnvelope = measureEnergyEnvelope(x, ANALYSIS_SAMPLE_RATE)
+  if (last - first + 1 < 16) return unmetered(durationSeconds, tempo.bpm, key, energyEnvelope)
 
-  if (beats.length < 16) return unmetered(durationSeconds, tempo.bpm, key, energyEnvelope)
+  // The beats up to `upTo`, what they sound like, and the count decoded along them.
+  const countBeats = (upTo: number) => {
+    const beatFrames = tracked.beats.slice(first, upTo + 1)
+    const beats = beatFrames.map((f) => f / fr)
+    const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
+    const breakSpans = detectBreaks(summary)
+    const grid = local
+      ? decodeCountGrid({ template: barTemplateAtBeats(env.bands, curve.periodAt, beatFrames), cues: measureBeatCues(summary, key), beatTimes: beats, breaks: breakSpans })
+      : null
+    return { beatFrames, beats, summary, breakSpans, grid }
+  }
+  let counted = countBeats(last)
+  // A phrase the count starts in a fade-out's ring-out is no phrase: count again without it.
+  const ringOut = counted.grid ? ringOutPhraseStart(counted.grid.countOnes, counted.summary.energyDb) : null
+  if (ringOut !== null && ringOut >= 16) {
+    last = first + ringOut - 1
+    counted = countBeats(last)
+  }
+  const { beatFrames, beats, summary, breakSpans, grid } = counted
+  const positions = tracked.positions.slice(first, last + 1)
 
   // Median beat period over 8-beat spans: frame quantisation (11.6 ms) of single gaps would
   // otherwise bias the tempo by up to 1 %.
   const spans = beats.slice(8).map((t, i) => (t - beats[i]) / 8)
   const beatPeriod = median(spans)
-  const summary = summarizeBeats(beatFrames, features, env.bands, tempo.period)
-  const breakSpans = detectBreaks(summary)
-  const grid = local
-    ? decodeCountGrid({ template: barTemplateAtBeats(env.bands, curve.periodAt, beatFrames), cues: measureBeatCues(summary, key), beatTimes: beats, breaks: breakSpans })
-    : null
   const downIdx = grid ? grid.downbeats : positions.flatMap((p, i) => (p === 0 ? [i] : []))
   const count = findCountOne(downIdx, summary)
   const countOneIdx = grid ? grid.countOnes : downIdx.filter((_, j) => j % 2 === count.parity)

@@ -64,3 +64,26 @@ function bandEntryBefore(first: number, beats: readonly number[], onset: readonl
   }
   return first
 }
+
+/**
+ * Level (dB under the song's median beat) below which the beats at a song's end are its
+ * ring-out, not a phrase. Dev and wide dev sets (bench:count-one-dev and new seeds of every
+ * recipe and edit plan): where a fade-out's ring-out kept beats (their attacks are no weaker
+ * than the faded last bar's, so RING_OUT_ATTACK cannot tell), the count started a phrase there
+ * at 35-40 dB down, while the last bar played sits at 26-33 dB down and is counts 5-8. The
+ * decoder already hears no band 12 dB down.
+ */
+const RING_OUT_DB = 24
+
+/**
+ * Where the count starts a phrase in the ring-out after the music ended: the song's last count
+ * one (a beat index), when less than a bar of beats follows it and all of them are RING_OUT_DB
+ * under the song's median level; else null. A final hit is a count one too, but loud.
+ */
+export function ringOutPhraseStart(countOnes: readonly number[], energyDb: readonly number[]): number | null {
+  const n = energyDb.length
+  const one = countOnes[countOnes.length - 1]
+  if (one === undefined || n - one >= 4) return null
+  const floor = median(energyDb as number[]) - RING_OUT_DB
+  return energyDb.slice(one).every((db) => db < floor) ? one : null
+}

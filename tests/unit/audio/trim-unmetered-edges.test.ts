@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { trimUnmeteredEdges } from '@/lib/engines/audio/trim-unmetered-edges'
+import { analyzePcm } from '@/lib/engines/audio/analyze-pcm'
+import { ringOutPhraseStart, trimUnmeteredEdges } from '@/lib/engines/audio/trim-unmetered-edges'
+import { DEMO_SONG_SPECS } from '@/scripts/demo/songs/demo-song-spec'
+import { generateDemoSong } from '@/scripts/demo/songs/generate-demo-song'
 
 /**
  * A rubato intro the tracker filled with beats, then the band: its entry hit on count 1 and
@@ -52,5 +55,38 @@ describe('trimUnmeteredEdges at the end', () => {
     const clarity = beats.map(() => 0.6)
     const { last } = trimUnmeteredEdges(beats, envelope, { clarity })
     expect(last).toBe(36)
+  })
+})
+
+describe('ringOutPhraseStart', () => {
+  // 40 beats at the band's level (0 dB), counted 1-8 from beat 0: count ones at 0, 8, 16, 24, 32.
+  const ones = [0, 8, 16, 24, 32]
+  const level = (tail: number[]) => [...Array(40 - tail.length).fill(0), ...tail]
+
+  it('finds a phrase the count starts in the ring-out after a fade', () => {
+    // The fade: counts 1-8 from beat 32 fall from -16 to -33 dB, then two beats of ring-out.
+    const db = [...level([]).slice(0, 32), -12, -14, -16, -18, -26, -28, -30, -33, -38, -42]
+    expect(ringOutPhraseStart([...ones, 40], db)).toBe(40)
+  })
+
+  it('keeps a final hit (loud), a quiet phrase with a bar after it, and a last one that is still heard', () => {
+    expect(ringOutPhraseStart([...ones, 39], level([5]))).toBeNull()
+    expect(ringOutPhraseStart(ones, level([-30, -32, -35, -38, -40, -40, -42, -44]))).toBeNull()
+    expect(ringOutPhraseStart([...ones, 38], level([-20, -38]))).toBeNull()
+    expect(ringOutPhraseStart([], level([]))).toBeNull()
+  })
+})
+
+describe('a fade-out the tracker keeps beats in after the music ends', () => {
+  it('has no beat and no count one in the ring-out, and keeps the last phrase played', () => {
+    // A slow fading recipe on a seed and tempo where the ring-out kept two beats and a count one
+    // (dev lenta-134-dr35); the truth is the generator's bars, not anything the analyser computes.
+    const lenta = DEMO_SONG_SPECS.find((s) => s.name.startsWith('lenta'))!
+    const song = generateDemoSong({ ...lenta, name: 'ring-out', seed: lenta.seed + 5035, bpm: 134 })
+    const a = analyzePcm(song.pcm, song.sampleRate)
+    const lastBeat = song.truth.beats[song.truth.beats.length - 1]
+    const lastOne = song.truth.countOne[song.truth.countOne.length - 1]
+    expect(a.beats[a.beats.length - 1]).toBeLessThan(lastBeat + 0.07)
+    expect(a.countOne[a.countOne.length - 1]).toBeCloseTo(lastOne, 1)
   })
 })
