@@ -8,6 +8,9 @@
  * code, the edits at their musical places) on their own seeds and tempi, and 8 more have a
  * band stop that comes back on 5 (every other edit here comes back on 1); then every recipe
  * with every edit plan once.
+ * `--wide` adds 128 more irregular songs (set "wide"): every recipe with every edit plan, twice,
+ * on seeds + 7000 and odd tempi of their own — the edit plans' failure modes show up there often
+ * enough to decide on (a plan-7 restart, a fade-out's ring-out) without the reported set.
  * Rendered songs are cached in .data/count-one-dev (keyed by generator version); a run only
  * analyses. `--only=name,name` runs some songs. Writes bench/results/count-one-dev.json.
  */
@@ -25,7 +28,9 @@ import { byKind, calibrate, countOneByKind, sectionVerdicts, SURE, type KindScor
 const DIR = `.data/count-one-dev/v${DEMO_SONG_GENERATOR_VERSION}`
 const TEMPI = [102, 104, 108, 110, 114, 116, 120, 122, 126, 128, 132, 134, 138, 140, 144, 146, 150, 152, 156, 158, 162, 164, 166, 168]
 
-interface DevSong { name: string; set: 'regular' | 'irregular'; spec: DemoSongSpec; edits: Irregularity[] }
+const WIDE_TEMPI = [101, 103, 107, 111, 113, 117, 119, 123, 127, 129, 131, 135, 137, 141, 143, 147, 149, 153, 155, 159, 161, 163, 167, 169]
+
+interface DevSong { name: string; set: 'regular' | 'irregular' | 'wide'; spec: DemoSongSpec; edits: Irregularity[] }
 
 export function countOneDevSet(): DevSong[] {
   const out: DevSong[] = []
@@ -54,6 +59,22 @@ export function countOneDevSet(): DevSong[] {
       out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-dx${i}`, set: 'irregular', spec, edits: editsFor(plan, spec) })
     }
   }
+  return out
+}
+
+/** The wide set: each recipe with each of the 8 edit plans twice. */
+export function countOneWideSet(): DevSong[] {
+  const out: DevSong[] = []
+  let i = 0
+  DEMO_SONG_SPECS.slice(0, 8).forEach((r, k) => {
+    for (let plan = 0; plan < 8; plan++) {
+      for (let v = 0; v < 2; v++, i++) {
+        const bpm = WIDE_TEMPI[(i * 13 + 5 + k) % WIDE_TEMPI.length]
+        const spec = { ...r, name: `wide-${i}`, seed: r.seed + 7000 + i, bpm }
+        out.push({ name: `${r.name.replace(/-\d+$/, '')}-${bpm}-w${i}`, set: 'wide', spec, edits: editsFor(plan, spec) })
+      }
+    }
+  })
   return out
 }
 
@@ -93,7 +114,8 @@ async function main() {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
   const rows: Row[] = []
   const kinds: KindScore[] = []
-  for (const song of countOneDevSet().filter((s) => !only || only.includes(s.name))) {
+  const wide = process.argv.includes('--wide')
+  for (const song of [...countOneDevSet(), ...(wide ? countOneWideSet() : [])].filter((s) => !only || only.includes(s.name))) {
     const { pcm, sampleRate, truth } = load(song)
     const a = analyzePcm(pcm, sampleRate)
     const row: Row = {
@@ -109,7 +131,7 @@ async function main() {
     const weak = k.filter((s) => s.f < 0.9).map((s) => `${s.kind} ${s.f.toFixed(2)}`).join(', ')
     console.log(row.song.padEnd(28), row.set.padEnd(10), row.edits.padEnd(36), row.beatF.toFixed(3), row.downbeatF.toFixed(3), row.countOneF.toFixed(3), row.confidence.toFixed(2), weak)
   }
-  const sets = Object.fromEntries((['regular', 'irregular'] as const).map((set) => {
+  const sets = Object.fromEntries((wide ? ['regular', 'irregular', 'wide'] as const : ['regular', 'irregular'] as const).map((set) => {
     const rs = rows.filter((r) => r.set === set)
     const m = (g: (r: Row) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
     return [set, { songs: rs.length, beatF: m((r) => r.beatF), downbeatF: m((r) => r.downbeatF), countOneF: m((r) => r.countOneF), below095: rs.filter((r) => r.countOneF < 0.95).map((r) => r.song) }]
