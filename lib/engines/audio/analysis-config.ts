@@ -8,9 +8,16 @@ export const ANALYSIS_SAMPLE_RATE = 22050
 export const ONSET_FRAME = 512
 export const ONSET_HOP = 256
 export const FRAME_RATE = ANALYSIS_SAMPLE_RATE / ONSET_HOP
-/** Chroma frames: 10.8 Hz bins resolve semitones from ~200 Hz up, where chords live. */
+/**
+ * Chroma frames: 10.8 Hz bins resolve semitones from ~200 Hz up, where chords live. Back to
+ * back (hop = frame): with a hop of twice the frame, half the audio never reached the chroma and
+ * a beat's chroma was whatever two 93 ms snapshots caught, so a bar played twice (a tag: the same
+ * audio) read as less alike than two different bars (0.82 against 0.93 in a lenta tag song) and
+ * the tag went on the wrong bar. Wide dev set count-one F 0.990 -> 0.992 (two tag songs righted,
+ * none lost; dev unchanged), tuning irregular 0.981 -> 0.995; ~8 % more analysis CPU.
+ */
 export const CHROMA_FRAME = 2048
-export const CHROMA_HOP = 4096
+export const CHROMA_HOP = 2048
 /** Timbre (MFCC via meyda): every 43rd onset frame (~2 per second) is plenty for sections. */
 export const TIMBRE_EVERY = 43
 

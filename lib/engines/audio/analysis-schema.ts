@@ -6,7 +6,7 @@ import { EnergySchema, SectionLabelSchema } from '@/lib/engines/dance/vocabulary
  * Times are seconds from the start of the audio file. Bump ANALYSIS_VERSION whenever the
  * algorithm changes results: stored analyses with an older version are recomputed.
  */
-export const ANALYSIS_VERSION = 12
+export const ANALYSIS_VERSION = 13
 
 /**
  * Below this a confidence (0–1) is a guess worth checking by ear: the UI's "check the count
