@@ -66,7 +66,7 @@ export function countOneDevSet(): DevSong[] {
 export function countOneWideSet(): DevSong[] {
   const out: DevSong[] = []
   let i = 0
-  DEMO_SONG_SPECS.slice(0, 8).forEach((r, k) => {
+  DEMO_SONG_SPECS.forEach((r, k) => {
     for (let plan = 0; plan < 8; plan++) {
       for (let v = 0; v < 2; v++, i++) {
         const bpm = WIDE_TEMPI[(i * 13 + 5 + k) % WIDE_TEMPI.length]
@@ -131,7 +131,8 @@ async function main() {
     const weak = k.filter((s) => s.f < 0.9).map((s) => `${s.kind} ${s.f.toFixed(2)}`).join(', ')
     console.log(row.song.padEnd(28), row.set.padEnd(10), row.edits.padEnd(36), row.beatF.toFixed(3), row.downbeatF.toFixed(3), row.countOneF.toFixed(3), row.confidence.toFixed(2), weak)
   }
-  const sets = Object.fromEntries((wide ? ['regular', 'irregular', 'wide'] as const : ['regular', 'irregular'] as const).map((set) => {
+  const setNames: DevSong['set'][] = wide ? ['regular', 'irregular', 'wide'] : ['regular', 'irregular']
+  const sets = Object.fromEntries(setNames.map((set) => {
     const rs = rows.filter((r) => r.set === set)
     const m = (g: (r: Row) => number) => Math.round(mean(rs.map(g)) * 1000) / 1000
     return [set, { songs: rs.length, beatF: m((r) => r.beatF), downbeatF: m((r) => r.downbeatF), countOneF: m((r) => r.countOneF), below095: rs.filter((r) => r.countOneF < 0.95).map((r) => r.song) }]

@@ -29,6 +29,8 @@ import { ringOutPhraseStart, trimUnmeteredEdges } from './trim-unmetered-edges'
 
 /** Tightness of the first, loose beat tracking around the tempo curve (see track-beats-and-bars, hold-beat-phase). */
 const TIGHTNESS = 1000
+/** Fewer metered beats than this (four bars) is no song to count: the analysis says "no steady beat". */
+const MIN_METERED_BEATS = 16
 const round3 = (t: number) => Math.round(t * 1000) / 1000
 
 /**
@@ -70,7 +72,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   let last = trimmed.last
   const key = estimateKey(features.chroma)
   const energyEnvelope = measureEnergyEnvelope(x, ANALYSIS_SAMPLE_RATE)
-  if (last - first + 1 < 16) return unmetered(durationSeconds, tempo.bpm, key, energyEnvelope)
+  if (last - first + 1 < MIN_METERED_BEATS) return unmetered(durationSeconds, tempo.bpm, key, energyEnvelope)
 
   // The beats up to `upTo`, what they sound like, and the count decoded along them.
   const countBeats = (upTo: number) => {
@@ -86,7 +88,7 @@ export function analyzePcm(pcm: Float32Array, sampleRate: number, opts: AnalyzeO
   let counted = countBeats(last)
   // A phrase the count starts in a fade-out's ring-out is no phrase: count again without it.
   const ringOut = counted.grid ? ringOutPhraseStart(counted.grid.countOnes, counted.summary.energyDb) : null
-  if (ringOut !== null && ringOut >= 16) {
+  if (ringOut !== null && ringOut >= MIN_METERED_BEATS) {
     last = first + ringOut - 1
     counted = countBeats(last)
   }

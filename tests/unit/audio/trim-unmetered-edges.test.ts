@@ -65,7 +65,7 @@ describe('ringOutPhraseStart', () => {
 
   it('finds a phrase the count starts in the ring-out after a fade', () => {
     // The fade: counts 1-8 from beat 32 fall from -16 to -33 dB, then two beats of ring-out.
-    const db = [...level([]).slice(0, 32), -12, -14, -16, -18, -26, -28, -30, -33, -38, -42]
+    const db = [...Array(32).fill(0), -12, -14, -16, -18, -26, -28, -30, -33, -38, -42]
     expect(ringOutPhraseStart([...ones, 40], db)).toBe(40)
   })
 
