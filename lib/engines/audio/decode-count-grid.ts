@@ -278,7 +278,7 @@ function tonicOfProgression(tonic: readonly number[]): number[] {
  * song's median), the first beat where the level steps up to within 6 dB of it.
  */
 function bandEntry(energyDb: readonly number[]): number {
-  const ref = median(energyDb as number[])
+  const ref = median(energyDb)
   const bar = (i: number) => mean(energyDb.slice(i, i + 4) as number[])
   if (energyDb.length < 8 || bar(0) >= ref - 10) return 0
   for (let i = 4; i + 4 <= energyDb.length; i++) if (bar(i) >= ref - 6 && bar(i - 4) <= ref - 10) return i

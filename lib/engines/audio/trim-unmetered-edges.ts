@@ -84,6 +84,6 @@ export function ringOutPhraseStart(countOnes: readonly number[], energyDb: reado
   const n = energyDb.length
   const one = countOnes[countOnes.length - 1]
   if (one === undefined || n - one >= 4) return null
-  const floor = median(energyDb as number[]) - RING_OUT_DB
+  const floor = median(energyDb) - RING_OUT_DB
   return energyDb.slice(one).every((db) => db < floor) ? one : null
 }
