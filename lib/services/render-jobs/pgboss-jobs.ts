@@ -37,15 +37,20 @@ export async function pendingJobIds(boss: PgBoss, taskId: string): Promise<strin
 }
 
 /**
- * Active jobs whose worker is gone: started more than a lease ago, and their task is not
- * RUNNING under a live lease (the heartbeat stopped, or the worker died between fetching the
- * job and claiming the task). pg-boss would only notice at the job's expiry (minutes).
+ * Active jobs whose worker is gone: started more than a lease ago, and their task still waits
+ * for a render (QUEUED or RUNNING) but not under a live lease (the heartbeat stopped, or the
+ * worker died between fetching the job and claiming the task). pg-boss would only notice at the
+ * job's expiry (minutes). A task that ended elsewhere (cancelled) has no lease either, but its
+ * worker may be alive and winding the render down: failing its job then only made pg-boss
+ * retry a render nobody wants (a flaky CI run: the reaper got there 67 ms before the worker
+ * saw the cancel). If that worker did die, the job's expiry settles it.
  */
 export async function findAbandonedJobs(boss: PgBoss, leaseSeconds: number): Promise<{ id: string; taskId: string }[]> {
   const { rows } = await boss.getDb().executeSql(
     `SELECT j.id, j.data->>'taskId' AS "taskId"
      FROM ${SCHEMA}.job j JOIN public."ChoreographyTask" t ON t.id = j.data->>'taskId'
      WHERE j.name = $1 AND j.state = 'active' AND j.started_on < now() - make_interval(secs => $2)
+       AND t.status IN ('QUEUED', 'RUNNING')
        AND NOT (t.status = 'RUNNING' AND t."leaseExpiresAt" >= (now() AT TIME ZONE 'UTC'))`,
     [RENDER_QUEUE, leaseSeconds],
   )
