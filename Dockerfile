@@ -4,9 +4,11 @@
 #   docker build -t bachata-buddy-web .
 # Release command (one-shot, before the new version takes traffic; never at boot):
 #   docker run --rm -e DATABASE_URL=… bachata-buddy-web node node_modules/prisma/build/index.js migrate deploy
-# Base images are pinned to an exact Node release (20.20.2, the version the tests run on).
+# Base images are pinned to an exact Node release, 24.22.3 (Node 20 reached its end of life on
+# 2026-04-30). CI runs the image checks on this very release (scripts/lib/image-node.ts fetches
+# it from the npm registry); the machines' own Node 20 runs the rest of the tests.
 
-FROM node:20.20.2-bookworm-slim AS deps
+FROM node:24.22.3-bookworm-slim AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # hnswlib-node and argon2 compile at install time.
@@ -33,7 +35,7 @@ RUN NEXT_OUTPUT=standalone npx next build
 # runs the same layout in CI.
 RUN npx tsx scripts/assemble-web-image.ts /image
 
-FROM node:20.20.2-bookworm-slim AS web
+FROM node:24.22.3-bookworm-slim AS web
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core tini \

@@ -15,6 +15,11 @@
  * shares the cores). Baselines in the same run: /api/health/live (no database:
  * the stack's ceiling), the same reads with the session cache off (SESSION_CACHE_SECONDS=0) and
  * on a single server process (both "before").
+ * The instances run on the Node release the images pin (scripts/lib/image-node.ts, fetched from the
+ * npm registry when the machine runs another); where that differs from this machine's Node, one
+ * more instance on the machine's Node (as many processes) is measured on the no-op route and the
+ * status read, the "before" of the move to it (Node 20 → 24, session 14: ~30 % more answers per
+ * core, Node 20's AsyncLocalStorage rides on promise hooks that every request pays for).
  * Measuring starts once the instances are idle (their start-up work done: load/process-cpu.ts).
  * Each row also has the server's CPU time per answer (from /proc): comparable across runs on a
  * shared machine, where req/s is not. Writes bench/results/load.json. The load average at start says how busy the machine was.
@@ -30,7 +35,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
+import { provideImageNode } from '@/scripts/lib/image-node'
 import { provideDatabase } from '@/scripts/lib/database'
 import { installDemoSongs, migrateDatabase, seedDatabase, setupModels } from '@/scripts/lib/prepare-database'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/demo-accounts'
@@ -75,13 +82,18 @@ async function main() {
       RATE_LIMIT_DISABLED: '1', USER_CONCURRENT_RENDERS: '1000', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     }
     const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []
-    const cached = await startApp({ port: await freePort(), env, nodeArgs, workers: WORKERS })
+    const node = await provideImageNode({ log: (s) => console.log(`[bench] ${s}`) })
+    const nodeVersion = node === process.execPath ? process.version : (await execa(node, ['--version'])).stdout.trim()
+    const cached = await startApp({ port: await freePort(), env, nodeArgs, workers: WORKERS, node })
     apps.push(cached)
-    const uncached = await startApp({ port: await freePort(), env: { ...env, SESSION_CACHE_SECONDS: '0' }, workers: WORKERS })
+    const uncached = await startApp({ port: await freePort(), env: { ...env, SESSION_CACHE_SECONDS: '0' }, workers: WORKERS, node })
     apps.push(uncached)
     // "Before" for the one-process-per-core server: the same build as one process.
-    const single = await startApp({ port: await freePort(), env, workers: 1 })
+    const single = await startApp({ port: await freePort(), env, workers: 1, node })
     apps.push(single)
+    // "Before" for the images' Node release: the machine's own, same build, same processes.
+    const machine = node === process.execPath ? undefined : await startApp({ port: await freePort(), env, workers: WORKERS })
+    if (machine) apps.push(machine)
     const settled = await waitUntilIdle(apps.map((a) => a.process.pid))
     console.log(`[bench] instances idle after ${Math.round(settled / 100) / 10} s (start-up work done)`)
 
@@ -97,12 +109,15 @@ async function main() {
     const { run } = runner
     const rate = TARGETS.fixedRate
     const measured = `${WORKERS} processes, session cache 3 s`
+    const onMachineNode = `${WORKERS} processes, session cache 3 s, machine's Node ${process.version}`
+    console.log(`[bench] instances on Node ${nodeVersion} (the images' release)${machine ? `; baseline on the machine's ${process.version}` : ''}`)
     const instances = [[cached, measured], [uncached, `${WORKERS} processes, session cache off`], [single, '1 process, session cache 3 s']] as const
 
     // The ceiling of the stack: no database, no session.
     await run('live max', target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
     await run('live max', target(single), 'ceiling, 1 process', { path: '/api/health/live', connections: MAX_CONNECTIONS })
     await run(`live @${rate}/s`, target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
+    if (machine) await run('live max', target(machine), `ceiling, ${WORKERS} processes, machine's Node ${process.version}`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
 
     // a. The status read, with the session cache and without it ("before"); only the first judged.
     for (const [app, instance] of instances) {
@@ -112,6 +127,7 @@ async function main() {
       await run(`status @${rate}/s`, target(app), instance, { path: statusPath, headers: auth, connections: RATE_CONNECTIONS, rate },
         judged ? (f) => ({ target: `p99 ≤ ${TARGETS.statusP99AtRateMs} ms`, pass: f.latencyMs.p99 <= TARGETS.statusP99AtRateMs && clean(f) }) : undefined)
     }
+    if (machine) await run('status max', target(machine), onMachineNode, { path: statusPath, headers: auth, connections: MAX_CONNECTIONS })
 
     // b. The moves search, a different query each request.
     const query = cycle(MOVE_QUERIES)
@@ -135,7 +151,7 @@ async function main() {
       if (during) during.note = `uploads of 15 minutes analysed back to back: ${uploads.map((u) => `${u.status} after ${u.seconds} s`).join(', ')} (the last answered after the run); its server CPU includes the analysis thread`
     }
 
-    const result = { when: new Date().toISOString(), loadAverageAtStart, cores: os.cpus().length, secondsPerScenario: SECONDS, rows: runner.rows }
+    const result = { when: new Date().toISOString(), node: nodeVersion, baselineNode: machine ? process.version : undefined, loadAverageAtStart, cores: os.cpus().length, secondsPerScenario: SECONDS, rows: runner.rows }
     await mkdir('bench/results', { recursive: true })
     await writeFile('bench/results/load.json', JSON.stringify(result, null, 2))
     console.log(`\nload average at start: ${loadAverageAtStart.join(' ')} (${result.cores} cores), ${SECONDS} s per scenario`)

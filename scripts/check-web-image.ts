@@ -4,10 +4,12 @@
  * no node_modules above it, then the release command migrates a fresh database from there and
  * `node serve-web.mjs server.js` (the CMD, two processes) serves it: liveness, readiness with the database, a page, a sign-up. Also
  * checks what the image must not or must hold (no npm-packaged ffmpeg; sharp's platform
- * binaries). Prints one line per check and `web image: N passed, N failed`.
+ * binaries). All of it (the build too) on the Node release the Dockerfile pins
+ * (scripts/lib/image-node.ts), not the machine's. Prints one line per check and
+ * `web image: N passed, N failed`.
  *   DATABASE_URL=… npx tsx scripts/check-web-image.ts [--reuse-build]   (embedded PostgreSQL when unset)
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
@@ -15,6 +17,7 @@ import { checkMediaTools } from '@/lib/engines/media/ffmpeg'
 import { assembleWebImage } from './lib/assemble-web-image'
 import { RDS_CA_BUNDLE } from './lib/rds-ca-bundle'
 import { freePort } from './lib/app-server'
+import { provideImageNode } from './lib/image-node'
 import { childProcesses } from './lib/child-processes'
 import { provideDatabase } from './lib/database'
 import { setupModels } from './lib/prepare-database'
@@ -26,10 +29,13 @@ const check = (name: string, ok: boolean, detail?: string) => {
 }
 
 async function main() {
+  const node = await provideImageNode({ log: (s) => console.log(`[web image] ${s}`) })
+  const { stdout: nodeVersion } = await execa(node, ['--version'])
+  console.log(`[web image] on Node ${nodeVersion} (${node})`)
   if (process.argv.includes('--reuse-build') && existsSync('.next/standalone/server.js')) console.log('[web image] reusing .next/standalone')
   else {
     console.log('[web image] NEXT_OUTPUT=standalone next build …')
-    await execa(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    await execa(node, ['node_modules/next/dist/bin/next', 'build'], {
       env: { NEXT_TELEMETRY_DISABLED: '1', NEXT_OUTPUT: 'standalone' }, stdio: 'inherit',
     })
   }
@@ -50,7 +56,7 @@ async function main() {
     check('the RDS certificate authorities (sslrootcert of the AWS database URL)', cas > 10, `${cas} certificates in ${RDS_CA_BUNDLE}`)
     check('no TypeScript or test runner', !['typescript', 'vitest', 'tsx', '@playwright/test'].some((p) => existsSync(path.join(nm, p))))
 
-    const migrate = await execa(process.execPath, ['node_modules/prisma/build/index.js', 'migrate', 'deploy'], {
+    const migrate = await execa(node, ['node_modules/prisma/build/index.js', 'migrate', 'deploy'], {
       cwd: dir, env: { DATABASE_URL: db.url }, reject: false, extendEnv: false,
     })
     check('release command (prisma migrate deploy) from the image', migrate.exitCode === 0, migrate.stderr || migrate.stdout)
@@ -58,7 +64,7 @@ async function main() {
     const port = await freePort()
     const tools = Object.fromEntries(checkMediaTools().tools.filter((t) => t.found).map((t) => [`${t.name.toUpperCase()}_PATH`, t.path!]))
     // As the image's CMD runs it: server.js once per core, here two.
-    server = execa(process.execPath, ['serve-web.mjs', 'server.js'], {
+    server = execa(node, ['serve-web.mjs', 'server.js'], {
       cwd: dir, reject: false, extendEnv: false, all: true,
       env: { ...tools, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_URL: db.url, WEB_CONCURRENCY: '2',
         AUTH_SECRET: 'web-image-check-'.padEnd(48, 'x'), APP_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
@@ -72,6 +78,8 @@ async function main() {
     check('liveness /api/health/live', live?.status === 200)
     const workers = childProcesses(server.pid!)
     check('two server processes (WEB_CONCURRENCY=2)', workers.length === 2, `children: ${workers.join(', ')}`)
+    const binaries = workers.map((pid) => { try { return readlinkSync(`/proc/${pid}/exe`) } catch { return '?' } })
+    check(`the server processes run the image's Node (${nodeVersion})`, binaries.every((b) => b === realpathSync(node)), binaries.join(', '))
     // Readiness may say 503 while a worker's first database query is still cold (its ping has
     // 2 s); the platform asks again, and so does this check, for up to 30 s.
     let ready: { status: number; body: string } = { status: 0, body: '' }

@@ -71,13 +71,15 @@ export async function startApp(opts: {
   nodeArgs?: string[]
   /** Server processes sharing the port (scripts/serve-web.mjs, as the image runs); default 1. */
   workers?: number
+  /** The node binary: this process's by default (the image's release: scripts/lib/image-node.ts). */
+  node?: string
 }): Promise<RunningApp> {
   const host = opts.host ?? '127.0.0.1'
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`
   // node + next's bin directly (not npx): a signal then reaches the server itself.
   const workers = opts.workers ?? 1
   const server = workers > 1 ? [SERVE_WEB, NEXT_BIN] : [NEXT_BIN]
-  const child = execa(process.execPath, [...(opts.nodeArgs ?? []), ...server, 'start', '-H', host, '-p', String(opts.port)], {
+  const child = execa(opts.node ?? process.execPath, [...(opts.nodeArgs ?? []), ...server, 'start', '-H', host, '-p', String(opts.port)], {
     env: { NEXT_TELEMETRY_DISABLED: '1', APP_URL: url, NEXTAUTH_URL: url, WEB_CONCURRENCY: String(workers), ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     reject: false,

@@ -29,9 +29,11 @@ export async function startWorker(opts: {
   /** node's arguments: the TypeScript entry through tsx by default, or a compiled bundle. */
   args?: string[]
   cwd?: string
+  /** The node binary: this process's by default (the image's release: scripts/lib/image-node.ts). */
+  node?: string
 }): Promise<RunningWorker> {
   const url = `http://127.0.0.1:${opts.port}`
-  const child = execa(process.execPath, opts.args ?? ['--import', 'tsx', 'worker/main.ts'], {
+  const child = execa(opts.node ?? process.execPath, opts.args ?? ['--import', 'tsx', 'worker/main.ts'], {
     cwd: opts.cwd,
     env: { WORKER_PORT: String(opts.port), WORKER_HOST: '127.0.0.1', SERVICE_NAME: 'worker', ...opts.env },
     stdio: opts.inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'],

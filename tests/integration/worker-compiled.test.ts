@@ -1,3 +1,4 @@
+import { readlinkSync, realpathSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +17,7 @@ import {
  * loads (the closure copy the Dockerfile makes), started by plain node (no tsx), in request
  * mode (App Runner's): it never polls, renders inside the wake request, releases a render
  * its budget cannot hold, and lets its database connections close when idle.
+ * IMAGE_NODE (CI's image step: the release the Dockerfile pins) runs it on that node binary.
  */
 const IMAGE_DIR = path.resolve('.data/test-worker-image')
 const APP_NAME = `bb-compiled-${process.pid}`
@@ -26,7 +28,7 @@ const workers: RunningWorker[] = []
 
 async function startCompiled(name: string, env: Record<string, string>): Promise<RunningWorker> {
   const worker = await startTestWorker(name, {
-    args: ['dist/worker/main.js'], cwd: IMAGE_DIR,
+    args: ['dist/worker/main.js'], cwd: IMAGE_DIR, node: process.env.IMAGE_NODE || undefined,
     env: {
       // The image uses Debian's ffmpeg on PATH; here, whatever this machine's tests run on.
       FFMPEG_PATH: ffmpegPath(), FFPROBE_PATH: ffprobePath(),
@@ -69,6 +71,8 @@ describe('the compiled worker in request mode', () => {
   it('never polls: a queued task waits for a wake, then is rendered inside the wake request', async () => {
     // Not on the port the app wakes: only this test wakes it.
     const worker = await startCompiled('compiled', { WORKER_REQUEST_BUDGET_SECONDS: '120' })
+    // On the node binary it was given: the image's release when CI's image step sets IMAGE_NODE.
+    if (process.platform === 'linux') expect(readlinkSync(`/proc/${worker.pid}/exe`)).toBe(realpathSync(process.env.IMAGE_NODE || process.execPath))
     await wake(worker) // jobs of tasks other files left behind (cancelled) are settled first
     const task = await createChoreography(owner.accessToken, song.id, { seed: 9101, durationSeconds: 16 })
     await sleep(3_000) // three poll intervals, had it polled

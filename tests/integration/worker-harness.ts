@@ -49,8 +49,8 @@ export function workerEnv(name: string, extra: Record<string, string> = {}): Rec
   }
 }
 
-export async function startTestWorker(name: string, o: { port?: number; env?: Record<string, string>; args?: string[]; cwd?: string } = {}): Promise<RunningWorker> {
-  return startWorker({ port: o.port ?? (await freePort()), env: workerEnv(name, o.env), ownProcessGroup: true, args: o.args, cwd: o.cwd })
+export async function startTestWorker(name: string, o: { port?: number; env?: Record<string, string>; args?: string[]; cwd?: string; node?: string } = {}): Promise<RunningWorker> {
+  return startWorker({ port: o.port ?? (await freePort()), env: workerEnv(name, o.env), ownProcessGroup: true, args: o.args, cwd: o.cwd, node: o.node })
 }
 
 /**

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   commandOf, devDependencyProblems, finalStage, healthcheckProblems, rawText, readStages, runsAsRoot, secretProblems, unpinnedBases, type Stage,
 } from './check-dockerfile'
+import { pinnedNodeVersion } from '@/scripts/lib/image-node'
 
 /** The two images, parsed (dockerfile-ast): pinned, non-root, health-checked, no secrets, no
  * dev dependencies in what runs, and each the way issue 14 asks. */
@@ -75,6 +76,26 @@ describe('the worker image', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'bb-worker-out-'))
     execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/write-rds-ca-bundle.ts', out], { stdio: 'pipe' })
     expect(readFileSync(path.join(out, 'certs/rds-ca-bundle.pem'), 'utf8').match(/BEGIN CERTIFICATE/g)!.length).toBeGreaterThan(10)
+  })
+})
+
+/** End of life of the Node LTS lines, from the Node.js release schedule (github.com/nodejs/Release). */
+const NODE_END_OF_LIFE: Record<string, string> = { 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30', 26: '2029-04-30' }
+
+describe('the Node release the images run', () => {
+  it('is one exact release for both images, on an LTS line that still gets security fixes', () => {
+    const web = pinnedNodeVersion('Dockerfile')
+    expect(pinnedNodeVersion('worker/Dockerfile')).toBe(web)
+    const eol = NODE_END_OF_LIFE[web.split('.')[0]]
+    expect(eol, `Node ${web}: add its line's end of life`).toBeDefined()
+    expect(new Date(`${eol}T00:00:00Z`).getTime()).toBeGreaterThan(Date.now())
+  })
+  it('is read from the FROM lines, and stages that disagree are an error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bb-node-pin-'))
+    const file = (name: string, text: string) => { writeFileSync(path.join(dir, name), text); return path.join(dir, name) }
+    expect(pinnedNodeVersion(file('one', 'FROM node:24.1.0-bookworm-slim AS a\nRUN true\nFROM node:24.1.0-bookworm-slim\n'))).toBe('24.1.0')
+    expect(() => pinnedNodeVersion(file('two', 'FROM node:24.1.0-bookworm-slim AS a\nFROM node:20.20.2-bookworm-slim\n'))).toThrow(/24\.1\.0, 20\.20\.2/)
+    expect(() => pinnedNodeVersion(file('none', 'FROM node:24-bookworm-slim\n'))).toThrow(/none/)
   })
 })
 
