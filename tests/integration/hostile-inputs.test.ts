@@ -115,7 +115,10 @@ beforeAll(async () => {
   me = s
   own.user = s.userId
   const token = s.accessToken
-  shared.song = (await api('GET', '/api/songs?pageSize=1&sort=title', { token })).body.items[0].id
+  // A demo song (public, analysed before any test file ran). Not "the first by title": an admin
+  // sees every song, and another file's upload that is still analysing or failed (silence) may
+  // sort first (a run on Node 24 took one and its choreography was refused with a 422).
+  shared.song = (await db.query(`SELECT id FROM "Song" WHERE visibility = 'PUBLIC' AND "analysisStatus" = 'READY' ORDER BY "createdAt", id LIMIT 1`)).rows[0].id
   shared.move = (await db.query('SELECT id FROM "Move" WHERE "createdById" IS NULL AND enabled ORDER BY id LIMIT 1')).rows[0].id
   const made = await api('POST', '/api/choreographies', { token, json: { songId: shared.song, request: 'easy, 20 seconds' } })
   expect(made.status, JSON.stringify(made.body)).toBe(202)
