@@ -35,7 +35,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { execa } from 'execa'
 import { buildApp, freePort, startApp, type RunningApp } from '@/scripts/lib/app-server'
 import { provideImageNode } from '@/scripts/lib/image-node'
 import { provideDatabase } from '@/scripts/lib/database'
@@ -83,11 +82,10 @@ async function main() {
     }
     const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : []
     // Off linux-x64 there is no image build to fetch: the machine's Node, and the rows say so.
-    const node = await provideImageNode({ log: (s) => console.log(`[bench] ${s}`) }).catch((e: Error) => {
+    const { path: node, version: nodeVersion } = await provideImageNode({ log: (s) => console.log(`[bench] ${s}`) }).catch((e: Error) => {
       console.log(`[bench] ${e.message}: measuring on this machine's Node only`)
-      return process.execPath
+      return { path: process.execPath, version: process.version }
     })
-    const nodeVersion = node === process.execPath ? process.version : (await execa(node, ['--version'])).stdout.trim()
     const cached = await startApp({ port: await freePort(), env, nodeArgs, workers: WORKERS, node })
     apps.push(cached)
     const uncached = await startApp({ port: await freePort(), env: { ...env, SESSION_CACHE_SECONDS: '0' }, workers: WORKERS, node })
@@ -113,7 +111,7 @@ async function main() {
     const { run } = runner
     const rate = TARGETS.fixedRate
     const measured = `${WORKERS} processes, session cache 3 s`
-    const onMachineNode = `${WORKERS} processes, session cache 3 s, machine's Node ${process.version}`
+    const machineNode = `machine's Node ${process.version}`
     console.log(`[bench] instances on Node ${nodeVersion}${machine ? ` (the images' release); baseline on the machine's ${process.version}` : ''}`)
     const instances = [[cached, measured], [uncached, `${WORKERS} processes, session cache off`], [single, '1 process, session cache 3 s']] as const
 
@@ -121,7 +119,7 @@ async function main() {
     await run('live max', target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
     await run('live max', target(single), 'ceiling, 1 process', { path: '/api/health/live', connections: MAX_CONNECTIONS })
     await run(`live @${rate}/s`, target(cached), `ceiling, ${WORKERS} processes`, { path: '/api/health/live', connections: RATE_CONNECTIONS, rate })
-    if (machine) await run('live max', target(machine), `ceiling, ${WORKERS} processes, machine's Node ${process.version}`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
+    if (machine) await run('live max', target(machine), `ceiling, ${WORKERS} processes, ${machineNode}`, { path: '/api/health/live', connections: MAX_CONNECTIONS })
 
     // a. The status read, with the session cache and without it ("before"); only the first judged.
     for (const [app, instance] of instances) {
@@ -131,7 +129,7 @@ async function main() {
       await run(`status @${rate}/s`, target(app), instance, { path: statusPath, headers: auth, connections: RATE_CONNECTIONS, rate },
         judged ? (f) => ({ target: `p99 ≤ ${TARGETS.statusP99AtRateMs} ms`, pass: f.latencyMs.p99 <= TARGETS.statusP99AtRateMs && clean(f) }) : undefined)
     }
-    if (machine) await run('status max', target(machine), onMachineNode, { path: statusPath, headers: auth, connections: MAX_CONNECTIONS })
+    if (machine) await run('status max', target(machine), `${measured}, ${machineNode}`, { path: statusPath, headers: auth, connections: MAX_CONNECTIONS })
 
     // b. The moves search, a different query each request.
     const query = cycle(MOVE_QUERIES)

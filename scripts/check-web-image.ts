@@ -9,7 +9,7 @@
  * `web image: N passed, N failed`.
  *   DATABASE_URL=… npx tsx scripts/check-web-image.ts [--reuse-build]   (embedded PostgreSQL when unset)
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execa } from 'execa'
@@ -18,7 +18,7 @@ import { assembleWebImage } from './lib/assemble-web-image'
 import { RDS_CA_BUNDLE } from './lib/rds-ca-bundle'
 import { freePort } from './lib/app-server'
 import { provideImageNode } from './lib/image-node'
-import { childProcesses } from './lib/child-processes'
+import { childProcesses, processBinary } from './lib/child-processes'
 import { provideDatabase } from './lib/database'
 import { setupModels } from './lib/prepare-database'
 
@@ -29,8 +29,7 @@ const check = (name: string, ok: boolean, detail?: string) => {
 }
 
 async function main() {
-  const node = await provideImageNode({ log: (s) => console.log(`[web image] ${s}`) })
-  const { stdout: nodeVersion } = await execa(node, ['--version'])
+  const { path: node, version: nodeVersion } = await provideImageNode({ log: (s) => console.log(`[web image] ${s}`) })
   console.log(`[web image] on Node ${nodeVersion} (${node})`)
   if (process.argv.includes('--reuse-build') && existsSync('.next/standalone/server.js')) console.log('[web image] reusing .next/standalone')
   else {
@@ -78,7 +77,7 @@ async function main() {
     check('liveness /api/health/live', live?.status === 200)
     const workers = childProcesses(server.pid!)
     check('two server processes (WEB_CONCURRENCY=2)', workers.length === 2, `children: ${workers.join(', ')}`)
-    const binaries = workers.map((pid) => { try { return readlinkSync(`/proc/${pid}/exe`) } catch { return '?' } })
+    const binaries = workers.map(processBinary)
     check(`the server processes run the image's Node (${nodeVersion})`, binaries.every((b) => b === realpathSync(node)), binaries.join(', '))
     // Readiness may say 503 while a worker's first database query is still cold (its ping has
     // 2 s); the platform asks again, and so does this check, for up to 30 s.

